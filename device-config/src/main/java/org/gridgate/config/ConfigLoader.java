@@ -1,0 +1,327 @@
+package org.gridgate.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridgate.config.CredentialConfig.TrustAnchor;
+import org.gridgate.config.GpioConfig.Input;
+import org.gridgate.config.GpioConfig.Output;
+import org.gridgate.config.PolicyConfig.MaskPolicy;
+import org.gridgate.config.ThermometerConfig.Mode;
+import org.gridgate.config.ThermometerConfig.Model;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a gate config file into a {@link GateConfig}. Every problem in the file is reported at
+ * once, each as {@code FILE:LINE: field.path: message}. Relative paths in the file are resolved
+ * against the file's own directory.
+ */
+public final class ConfigLoader {
+    /** Largest config file accepted; a real one is a few kilobytes. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private ConfigLoader() {}
+
+    public static GateConfig load(Path file) throws ConfigException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw single(name, 1, "", "file is larger than " + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw single(name, 1, "", "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(name, base, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Parses config text; {@code base} resolves relative paths. */
+    public static GateConfig parse(String name, Path base, String text) throws ConfigException {
+        Node root;
+        try (Reader r = new StringReader(text)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their line
+            options.setMaxAliasesForCollections(10);
+            options.setNestingDepthLimit(20);
+            options.setCodePointLimit(MAX_BYTES);
+            root = new Yaml(options).compose(r);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            throw single(name, line, "", "not valid YAML: " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw single(name, 1, "", "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw single(name, 1, "", "file is empty");
+        }
+        Problems problems = new Problems(name);
+        Section top = Section.of(problems, "", root);
+        GateConfig config = read(top, base == null ? Path.of(".") : base, problems);
+        top.finish();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.sorted());
+        }
+        return config;
+    }
+
+    private static ConfigException single(String file, int line, String path, String message) {
+        return new ConfigException(List.of(new ConfigProblem(file, line, path, message)));
+    }
+
+    private static GateConfig read(Section top, Path base, Problems problems) {
+        Claims claims = new Claims();
+        GateIdentity gate = gate(top.section("gate"));
+        StorageConfig storage = storage(top.section("storage"), base);
+        PolicyConfig policy = policy(top.sectionOrEmpty("policy"));
+        ThermometerConfig thermo = thermometer(top.section("thermometer"), claims);
+        List<ScannerConfig> scanners = top.list("scanners", s -> scanner(s, claims));
+        if (scanners.isEmpty()) {
+            top.problem("scanners", top.has("scanners") ? "needs at least one scanner" : "missing required field");
+        }
+        checkOnePerDirection(top, scanners);
+        GpioConfig gpio = gpio(top.section("gpio"), claims);
+        Optional<MqttConfig> mqtt = top.optSection("mqtt").map(s -> {
+            MqttConfig m = mqtt(s, gate);
+            s.finish();
+            return m;
+        });
+        CredentialConfig creds = credentials(top.sectionOrEmpty("credentials"));
+        return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds);
+    }
+
+    private static GateIdentity gate(Section s) {
+        String id = s.string("id");
+        checkName(s, "id", id);
+        String community = s.string("community");
+        checkName(s, "community", community);
+        ZoneId zone = ZoneId.of("UTC");
+        Optional<String> tz = s.optString("timezone");
+        if (tz.isPresent()) {
+            try {
+                zone = ZoneId.of(tz.get());
+            } catch (DateTimeException e) {
+                s.problem("timezone", "unknown time zone '" + tz.get() + "' (use e.g. Asia/Shanghai)");
+            }
+        }
+        s.finish();
+        return new GateIdentity(id, community, zone);
+    }
+
+    /** Ids become MQTT topic levels and file names: keep them to a safe alphabet. */
+    private static void checkName(Section s, String key, String value) {
+        if (!value.isEmpty() && !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            s.problem(key, "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    private static StorageConfig storage(Section s, Path base) {
+        Path journal = base.resolve(s.string("journal"));
+        Path key = base.resolve(s.string("identityKeyFile", "identity.key"));
+        int days = (int) s.integer("retentionDays", 30, 1, 3650);
+        long budget = s.integer("diskBudgetMb", 512, 1, 1_000_000);
+        s.finish();
+        return new StorageConfig(journal, key, days, budget);
+    }
+
+    private static PolicyConfig policy(Section s) {
+        double fever = s.decimal("feverThresholdC", 37.3, 35.0, 40.0);
+        double min = s.decimal("plausibleSkinMinC", 30.0, 20.0, 40.0);
+        double max = s.decimal("plausibleSkinMaxC", 45.0, 35.0, 60.0);
+        if (min >= max) {
+            s.problem("plausibleSkinMaxC", "must be above plausibleSkinMinC");
+        }
+        MaskPolicy mask = s.choice("mask", MaskPolicy.class, MaskPolicy.REQUIRED, false);
+        long window = s.integer("passageWindowS", 15, 1, 300);
+        long release = s.integer("lockReleaseS", 5, 1, 120);
+        s.finish();
+        return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(release));
+    }
+
+    private static ThermometerConfig thermometer(Section s, Claims claims) {
+        String id = s.string("id", "thermometer");
+        Model model = s.choice("model", Model.class, Model.GY_MCU90614, true);
+        Transport transport = s.choice("transport", Transport.class, Transport.SERIAL, true);
+        String port = "";
+        int baud = 9600;
+        int bus = 1;
+        int address = 0x5A;
+        Mode mode = Mode.QUERY;
+        switch (transport) {
+            case SERIAL, SIMULATED -> {
+                if (model == Model.MLX90614 && transport == Transport.SERIAL) {
+                    s.problem("transport", "model mlx90614 is an I2C part: use transport i2c");
+                }
+                port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id : "");
+                if (transport == Transport.SERIAL && port.isEmpty()) {
+                    s.problem("port", "missing required field");
+                }
+                baud = (int) s.integer("baud", 9600, 1200, 921_600);
+                if (baud != 9600 && baud != 115_200) {
+                    s.problem("baud", "the GY-MCU90614 speaks 9600 or 115200 baud, got " + baud);
+                }
+                mode = s.choice("mode", Mode.class, Mode.QUERY, false);
+                claims.port(s, "port", port);
+            }
+            case I2C -> {
+                if (model != Model.MLX90614) {
+                    s.problem("transport", "model gy-mcu90614 is a UART board: use transport serial");
+                }
+                bus = (int) s.integer("bus", 1, 0, 31);
+                address = (int) s.integer("address", 0x5A, 0x03, 0x77);
+                claims.port(s, "address", "i2c-" + bus + "@" + address);
+            }
+            case EVDEV -> s.problem("transport", "a thermometer is reached over serial or i2c");
+        }
+        Section cal = s.sectionOrEmpty("calibration");
+        double offset = cal.decimal("offsetC", 0.0, -5.0, 5.0);
+        double k = cal.decimal("k", 0.0, 0.0, 0.5);
+        cal.finish();
+        s.finish();
+        return new ThermometerConfig(id, model, transport, port, baud, mode, bus, address, offset, k);
+    }
+
+    private static ScannerConfig scanner(Section s, Claims claims) {
+        String id = s.string("id");
+        ScannerConfig.Direction dir = s.choice("direction", ScannerConfig.Direction.class,
+                ScannerConfig.Direction.ENTRY, true);
+        Transport transport = s.choice("transport", Transport.class, Transport.SERIAL, true);
+        if (transport == Transport.I2C) {
+            s.problem("transport", "a scanner is reached over serial, evdev or simulated");
+        }
+        String port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id : "");
+        if (port.isEmpty()) {
+            s.problem("port", "missing required field");
+        }
+        int baud = (int) s.integer("baud", 9600, 1200, 921_600);
+        ScannerConfig.Terminator term = s.choice("terminator", ScannerConfig.Terminator.class,
+                ScannerConfig.Terminator.CR, false);
+        int max = (int) s.integer("maxLength", 4096, 16, 65_536);
+        claims.port(s, "port", port);
+        return new ScannerConfig(id, dir, transport, port, baud, term, max);
+    }
+
+    private static void checkOnePerDirection(Section top, List<ScannerConfig> scanners) {
+        Map<ScannerConfig.Direction, String> seen = new HashMap<>();
+        for (ScannerConfig sc : scanners) {
+            String before = seen.putIfAbsent(sc.direction(), sc.id());
+            if (before != null) {
+                top.problem("scanners", "scanners '" + before + "' and '" + sc.id() + "' both read direction "
+                        + sc.direction().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static GpioConfig gpio(Section s, Claims claims) {
+        GpioConfig.Provider provider = s.choice("provider", GpioConfig.Provider.class, GpioConfig.Provider.GPIOD, true);
+        Section l = s.section("lock");
+        int lockPin = pin(l, "pin", claims, true);
+        boolean lockLow = l.bool("activeLow", false);
+        GpioConfig.SafeState safe = l.choice("safeState", GpioConfig.SafeState.class, GpioConfig.SafeState.LOCKED, true);
+        l.finish();
+        Optional<Output> buzzer = output(s, "buzzer", claims);
+        Section lights = s.sectionOrEmpty("lights");
+        Optional<Output> green = output(lights, "green", claims);
+        Optional<Output> red = output(lights, "red", claims);
+        Optional<Output> amber = output(lights, "amber", claims);
+        lights.finish();
+        Optional<Input> door = input(s, "door", claims);
+        Optional<Input> exit = input(s, "exitButton", claims);
+        Optional<Input> mask = input(s, "maskDetector", claims);
+        s.finish();
+        return new GpioConfig(provider, new GpioConfig.Lock(lockPin, lockLow, safe), buzzer, green, red, amber,
+                door, exit, mask);
+    }
+
+    private static int pin(Section s, String key, Claims claims, boolean required) {
+        int pin = required ? s.requiredInt(key, 0, 27) : (int) s.integer(key, 0, 0, 27);
+        claims.pin(s, key, pin);
+        return pin;
+    }
+
+    private static Optional<Output> output(Section parent, String key, Claims claims) {
+        return parent.optSection(key).map(s -> {
+            Output o = new Output(pin(s, "pin", claims, true), s.bool("activeLow", false));
+            s.finish();
+            return o;
+        });
+    }
+
+    private static Optional<Input> input(Section parent, String key, Claims claims) {
+        return parent.optSection(key).map(s -> {
+            Input i = new Input(pin(s, "pin", claims, true), s.bool("activeLow", true),
+                    (int) s.integer("debounceMs", 30, 0, 1000));
+            s.finish();
+            return i;
+        });
+    }
+
+    private static MqttConfig mqtt(Section s, GateIdentity gate) {
+        List<String> uris = s.strings("uris");
+        if (uris.isEmpty()) {
+            s.problem("uris", "missing required field: at least one broker URI, e.g. tcp://127.0.0.1:1883");
+        }
+        for (String u : uris) {
+            if (!u.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
+                s.problem("uris", "'" + u + "' is not a broker URI of the form tcp://host:port or ssl://host:port");
+            }
+        }
+        String client = s.string("clientId", "gridgate-" + gate.id());
+        String root = s.string("topicRoot", "gridgate");
+        if (root.contains("#") || root.contains("+") || root.startsWith("/") || root.endsWith("/")) {
+            s.problem("topicRoot", "must be plain topic levels without wildcards or leading/trailing '/'");
+        }
+        int inflight = (int) s.integer("inflight", 256, 1, 65_535);
+        int keepAlive = (int) s.integer("keepAliveS", 30, 5, 3600);
+        return new MqttConfig(uris, client, root, inflight, keepAlive);
+    }
+
+    private static CredentialConfig credentials(Section s) {
+        String prefix = s.string("communityPrefix", "GG1:");
+        if (!prefix.matches("[A-Z0-9]{2,8}:")) {
+            s.problem("communityPrefix", "must be 2-8 upper-case letters or digits followed by ':'");
+        }
+        List<TrustAnchor> anchors = s.list("trustAnchors", a -> new TrustAnchor(a.string("kid"), a.string("publicKey")));
+        long skew = s.integer("clockSkewS", 300, 0, 86_400);
+        s.finish();
+        return new CredentialConfig(prefix, anchors, Duration.ofSeconds(skew));
+    }
+
+    /** Tracks which pin or port each device took, to report two devices on one. */
+    private static final class Claims {
+        private final Map<String, String> taken = new HashMap<>();
+
+        void pin(Section s, String key, int pin) {
+            claim(s, key, "GPIO " + pin);
+        }
+
+        void port(Section s, String key, String port) {
+            if (!port.isEmpty()) {
+                claim(s, key, port);
+            }
+        }
+
+        private void claim(Section s, String key, String resource) {
+            String path = s.child(key);
+            String before = taken.putIfAbsent(resource, path);
+            if (before != null) {
+                s.problem(key, resource + " is already used by " + before);
+            }
+        }
+    }
+}

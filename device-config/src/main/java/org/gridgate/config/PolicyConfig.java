@@ -1,0 +1,15 @@
+package org.gridgate.config;
+
+import java.time.Duration;
+
+/** The entrance rule's knobs. Defaults follow Chinese practice (fever at 37.3 °C). */
+public record PolicyConfig(
+        double feverThresholdC,
+        double plausibleSkinMinC,
+        double plausibleSkinMaxC,
+        MaskPolicy mask,
+        Duration passageWindow,
+        Duration lockRelease) {
+
+    public enum MaskPolicy { REQUIRED, OFF }
+}
