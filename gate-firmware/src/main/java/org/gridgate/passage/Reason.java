@@ -1,0 +1,59 @@
+package org.gridgate.passage;
+
+/**
+ * Why a check passed or failed. The code is stable (the server and the docs key on it); the texts are
+ * what residents and volunteers read.
+ */
+public enum Reason {
+    // identity
+    REGISTERED("registered", "已登记", "registered"),
+    NOT_REGISTERED("not_registered", "未登记人员", "not registered"),
+    NO_IDENTITY("no_identity", "无法识别身份", "identity not established"),
+    BARRED("barred", "禁止通行", "barred from passing"),
+    REGISTRATION_NOT_VALID("registration_not_valid", "登记不在有效期", "registration not valid today"),
+    // temperature
+    TEMPERATURE_NORMAL("temperature_normal", "体温正常", "temperature normal"),
+    FEVER("fever", "体温异常", "temperature too high"),
+    NO_TEMPERATURE("no_temperature", "未测体温", "temperature not measured"),
+    THERMOMETER_OFFLINE("thermometer_offline", "测温设备故障", "thermometer offline"),
+    // health code
+    CODE_GREEN("code_green", "绿码", "health code green"),
+    CODE_YELLOW("code_yellow", "黄码", "health code yellow"),
+    CODE_RED("code_red", "红码", "health code red"),
+    CODE_MISSING("code_missing", "未出示健康码", "no health code shown"),
+    CODE_UNREADABLE("code_unreadable", "健康码无法识别", "health code unreadable"),
+    CODE_MALFORMED("code_malformed", "健康码格式错误", "health code damaged"),
+    CODE_UNTRUSTED("code_untrusted", "健康码签发方不可信", "health code issuer not trusted"),
+    CODE_BAD_SIGNATURE("code_bad_signature", "健康码签名无效", "health code signature invalid"),
+    CODE_NOT_YET_VALID("code_not_yet_valid", "健康码尚未生效", "health code not yet valid"),
+    CODE_EXPIRED("code_expired", "健康码已过期", "health code expired"),
+    CODE_REVOKED("code_revoked", "健康码已撤销", "health code revoked"),
+    // mask
+    MASK_PRESENT("mask_present", "已佩戴口罩", "mask worn"),
+    NO_MASK("no_mask", "未佩戴口罩", "no mask"),
+    MASK_NOT_REQUIRED("mask_not_required", "无需口罩", "mask not required"),
+    // any check
+    NOT_CHECKED_ON_EXIT("not_checked_on_exit", "出门不查", "not checked on exit");
+
+    private final String code;
+    private final String zh;
+    private final String en;
+
+    Reason(String code, String zh, String en) {
+        this.code = code;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

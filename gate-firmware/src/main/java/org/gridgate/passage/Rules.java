@@ -1,0 +1,136 @@
+package org.gridgate.passage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.credential.HealthCredential;
+import org.gridgate.credential.Verification;
+import org.gridgate.passage.Check.Kind;
+import org.gridgate.roster.Resident;
+import org.gridgate.roster.Roster;
+import org.gridgate.thermometer.TemperatureReading;
+
+/**
+ * The entrance rule as a pure function of the inputs gathered, the roster, the policy and the time:
+ * same arguments, same decision. Every check is evaluated and reported, not only the first failure.
+ */
+public final class Rules {
+    private Rules() {}
+
+    public static Decision decide(PassageInputs in, Roster roster, Policy policy, Instant now) {
+        Optional<HealthCredential> credential = in.credential()
+                .filter(Verification.Verified.class::isInstance)
+                .map(v -> ((Verification.Verified) v).credential());
+        Optional<Resident> person = credential.flatMap(c -> roster.find(c.subject()));
+        Optional<BodyTemperature> temperature = usableReading(in, policy, now)
+                .map(r -> new BodyTemperature(r.objectC(), r.ambientC(), policy.bodyEstimate(r.objectC(), r.ambientC())));
+
+        List<Check> checks = new ArrayList<>(4);
+        checks.add(identity(credential, person, policy, now));
+        if (in.direction() == Direction.EXIT) {
+            checks.add(Check.pass(Kind.TEMPERATURE, Reason.NOT_CHECKED_ON_EXIT, ""));
+            checks.add(Check.pass(Kind.HEALTH_CODE, Reason.NOT_CHECKED_ON_EXIT, ""));
+            checks.add(Check.pass(Kind.MASK, Reason.NOT_CHECKED_ON_EXIT, ""));
+        } else {
+            checks.add(temperature(in, temperature, policy));
+            checks.add(healthCode(in.credential()));
+            checks.add(mask(in, policy));
+        }
+        Outcome outcome = checks.stream().allMatch(Check::passed) ? Outcome.GRANTED : Outcome.DENIED;
+        return new Decision(outcome, in.direction(), now, checks, temperature, credential,
+                credential.map(HealthCredential::subject), person.map(Resident::unit));
+    }
+
+    /** Whether every input the rule looks at is in, so the gate need not wait for the window to end. */
+    public static boolean complete(PassageInputs in, Policy policy, Instant now) {
+        if (in.credential().isEmpty()) {
+            return false;
+        }
+        if (in.direction() == Direction.EXIT) {
+            return true;
+        }
+        boolean temperatureIn = !in.thermometerOnline() || usableReading(in, policy, now).isPresent();
+        boolean maskIn = !policy.maskRequired() || in.maskSeen().orElse(false);
+        return temperatureIn && maskIn;
+    }
+
+    /** A reading counts if it is plausible skin (someone is there) and taken within the passage window. */
+    static Optional<TemperatureReading> usableReading(PassageInputs in, Policy policy, Instant now) {
+        return in.reading()
+                .filter(r -> policy.plausibleSkin(r.objectC()))
+                .filter(r -> !r.at().isBefore(in.startedAt().minus(policy.passageWindow())))
+                .filter(r -> Duration.between(r.at(), now).compareTo(policy.passageWindow()) <= 0);
+    }
+
+    private static Check identity(Optional<HealthCredential> credential, Optional<Resident> person, Policy policy,
+            Instant now) {
+        if (credential.isEmpty()) {
+            return Check.fail(Kind.IDENTITY, Reason.NO_IDENTITY, "no verified code");
+        }
+        if (person.isEmpty()) {
+            return Check.fail(Kind.IDENTITY, Reason.NOT_REGISTERED, "not on the roster");
+        }
+        Resident r = person.get();
+        if (r.status() == Resident.Status.BARRED) {
+            return Check.fail(Kind.IDENTITY, Reason.BARRED, "barred by the community");
+        }
+        if (!r.validOn(LocalDate.ofInstant(now, policy.zone()))) {
+            return Check.fail(Kind.IDENTITY, Reason.REGISTRATION_NOT_VALID,
+                    "valid " + r.validFrom() + " to " + r.validTo());
+        }
+        return Check.pass(Kind.IDENTITY, Reason.REGISTERED, r.kind().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Check temperature(PassageInputs in, Optional<BodyTemperature> t, Policy policy) {
+        if (!in.thermometerOnline()) {
+            return Check.fail(Kind.TEMPERATURE, Reason.THERMOMETER_OFFLINE, "thermometer offline");
+        }
+        if (t.isEmpty()) {
+            String why = in.reading().map(r -> policy.plausibleSkin(r.objectC())
+                    ? "reading too old" : String.format(Locale.ROOT, "skin %.1f °C: nobody in front of the sensor", r.objectC()))
+                    .orElse("no reading");
+            return Check.fail(Kind.TEMPERATURE, Reason.NO_TEMPERATURE, why);
+        }
+        BodyTemperature b = t.get();
+        String detail = String.format(Locale.ROOT, "%.1f °C (skin %.2f, ambient %.2f)", b.bodyC(), b.skinC(), b.ambientC());
+        return b.bodyC() >= policy.feverThresholdC()
+                ? Check.fail(Kind.TEMPERATURE, Reason.FEVER, detail)
+                : Check.pass(Kind.TEMPERATURE, Reason.TEMPERATURE_NORMAL, detail);
+    }
+
+    private static Check healthCode(Optional<Verification> verification) {
+        if (verification.isEmpty()) {
+            return Check.fail(Kind.HEALTH_CODE, Reason.CODE_MISSING, "no code scanned");
+        }
+        return switch (verification.get()) {
+            case Verification.Verified v -> switch (v.credential().colour()) {
+                case GREEN -> Check.pass(Kind.HEALTH_CODE, Reason.CODE_GREEN, v.credential().format().name());
+                case YELLOW -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_YELLOW, "7 days' isolation");
+                case RED -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_RED, "14 days' isolation");
+            };
+            case Verification.Rejected r -> Check.fail(Kind.HEALTH_CODE, switch (r.failure()) {
+                case UNREADABLE -> Reason.CODE_UNREADABLE;
+                case MALFORMED -> Reason.CODE_MALFORMED;
+                case UNTRUSTED_SIGNER -> Reason.CODE_UNTRUSTED;
+                case BAD_SIGNATURE -> Reason.CODE_BAD_SIGNATURE;
+                case NOT_YET_VALID -> Reason.CODE_NOT_YET_VALID;
+                case EXPIRED -> Reason.CODE_EXPIRED;
+                case REVOKED -> Reason.CODE_REVOKED;
+            }, r.detail());
+        };
+    }
+
+    private static Check mask(PassageInputs in, Policy policy) {
+        if (!policy.maskRequired()) {
+            return Check.pass(Kind.MASK, Reason.MASK_NOT_REQUIRED, "");
+        }
+        return in.maskSeen().orElse(false)
+                ? Check.pass(Kind.MASK, Reason.MASK_PRESENT, "")
+                : Check.fail(Kind.MASK, Reason.NO_MASK, "");
+    }
+}

@@ -1,0 +1,12 @@
+package org.gridgate.uplink;
+
+/**
+ * What the community server sends to the gate. Called on the uplink's thread: implementations hand
+ * the message to the gate loop and return.
+ */
+public interface Inbound {
+    /**
+     * @param channel the topic's meaning: {@code roster}, {@code trust}, {@code revocations} or {@code command}
+     */
+    void received(String channel, byte[] payload);
+}
