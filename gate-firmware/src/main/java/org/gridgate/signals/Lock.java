@@ -10,7 +10,10 @@ public interface Lock extends AutoCloseable {
     /** Releases the lock for {@code duration}, then returns it to locked. A new release extends the time. */
     void release(Duration duration);
 
-    /** Holds the lock released until {@link #toSafeState()} (emergency egress). */
+    /** Locks for normal operation, cancelling any pending release. */
+    void secure();
+
+    /** Holds the lock released until {@link #secure()} or {@link #toSafeState()} (emergency egress). */
     void holdReleased();
 
     /** Drives the configured safe state now, cancelling any pending release. */

@@ -1,0 +1,223 @@
+package org.gridgate.passage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gridgate.credential.CredentialVerifier;
+import org.gridgate.device.DeviceListener;
+import org.gridgate.device.DeviceStatus;
+import org.gridgate.journal.Journal;
+import org.gridgate.journal.JournalEntry;
+import org.gridgate.journal.JournalException;
+import org.gridgate.journal.RecordKind;
+import org.gridgate.roster.MemoryRoster;
+import org.gridgate.roster.Resident;
+import org.gridgate.scanner.ScannedCode;
+import org.gridgate.signals.GateInput;
+import org.gridgate.signals.GateInputs;
+import org.gridgate.thermometer.TemperatureReading;
+import org.gridgate.thermometer.Thermometer;
+import org.gridgate.timing.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns the passage state. Devices, timers and the uplink only enqueue events;
+ * the loop gathers a passage's inputs, decides when they are complete (or the window ends),
+ * commits the decision to the journal and only then drives the lock.
+ */
+public final class GateLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateLoop.class);
+
+    /** What the loop needs; built by the composition root. */
+    public record Parts(Policy policy, CredentialVerifier verifier, Thermometer thermometer, Signals signals,
+            GateInputs inputs, Journal journal, Runnable uplinkWake, Pseudonyms pseudonyms, Clock clock,
+            Scheduler scheduler) {}
+
+    private final Parts p;
+    private final BlockingQueue<GateEvent> queue = new LinkedBlockingQueue<>();
+    private final MemoryRoster roster = new MemoryRoster();
+    private final List<GateObserver> observers = new CopyOnWriteArrayList<>();
+    private final AtomicLong turns = new AtomicLong();
+    private final Passages passages;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public GateLoop(Parts parts) {
+        this.p = parts;
+        this.passages = new Passages(parts, roster, this::commit, this::enqueue);
+        this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
+    }
+
+    public void addObserver(GateObserver o) {
+        observers.add(o);
+    }
+
+    /** Starts the devices and the loop thread. */
+    public void start() {
+        p.signals().lock().secure();
+        p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE);
+        thread.start();
+        p.inputs().start(i -> enqueue(new GateEvent.Input(i)));
+        p.thermometer().start(listener(GateEvent.Reading::new));
+    }
+
+    /** A device listener that feeds this loop; scanners are started with it by the composition root. */
+    public DeviceListener<ScannedCode> scannerListener() {
+        return listener(GateEvent.Scan::new);
+    }
+
+    private <T> DeviceListener<T> listener(java.util.function.Function<T, GateEvent> wrap) {
+        return new DeviceListener<>() {
+            @Override
+            public void accept(T value) {
+                enqueue(wrap.apply(value));
+            }
+
+            @Override
+            public void status(DeviceStatus status) {
+                enqueue(new GateEvent.Device(status));
+            }
+        };
+    }
+
+    public void replaceRoster(List<Resident> entries) {
+        enqueue(new GateEvent.RosterReplaced(entries));
+    }
+
+    /** Runs {@code action} on the loop thread, after everything queued before it. */
+    public void submit(Runnable action) {
+        enqueue(new GateEvent.Task(action));
+    }
+
+    public int rosterSize() {
+        return roster.size();
+    }
+
+    /** Increases every time the loop turns (at least once a second when idle): the watchdog's pulse. */
+    public long turns() {
+        return turns.get();
+    }
+
+    private void enqueue(GateEvent e) {
+        queue.add(e);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                GateEvent e = queue.poll(500, TimeUnit.MILLISECONDS);
+                turns.incrementAndGet();
+                if (e != null) {
+                    handle(e);
+                }
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException ex) {
+                // A bug must not leave the gate half-open: back to a known state, keep turning.
+                LOG.error("gate loop: event failed; lock to safe state", ex);
+                p.signals().lock().toSafeState();
+                p.signals().lock().secure();
+            }
+        }
+    }
+
+    private void handle(GateEvent e) {
+        switch (e) {
+            case GateEvent.Scan s -> passages.scanned(s.code());
+            case GateEvent.Reading r -> passages.reading(r.reading());
+            case GateEvent.Input i -> input(i.input());
+            case GateEvent.Device d -> device(d.status());
+            case GateEvent.WindowEnded w -> passages.windowEnded(w.passage());
+            case GateEvent.RosterReplaced r -> {
+                roster.replace(r.entries());
+                LOG.info("roster replaced: {} entries", r.entries().size());
+            }
+            case GateEvent.Task t -> t.action().run();
+        }
+    }
+
+    private void input(GateInput in) {
+        switch (in.kind()) {
+            case EXIT_REQUEST -> {
+                if (in.asserted()) {
+                    // Egress first, record after: a full disk must never keep anyone inside.
+                    p.signals().lock().release(p.policy().lockRelease());
+                    record(RecordKind.EVENT, Map.of("event", "exit_button"));
+                }
+            }
+            case MASK_PRESENT -> passages.mask(in.asserted());
+            case DOOR_OPEN -> record(RecordKind.EVENT, Map.of("event", in.asserted() ? "door_opened" : "door_closed"));
+        }
+    }
+
+    private void device(DeviceStatus s) {
+        if (s.deviceId().equals(p.thermometer().id())) {
+            passages.thermometerOnline(s.isOk());
+        }
+        if (!s.isOk()) {
+            JournalEntry entry = record(RecordKind.ALARM, Map.of("alarm", "device_fault", "device", s.deviceId(),
+                    "detail", s.reason()));
+            if (entry != null) {
+                observers.forEach(o -> o.alarm("device_fault", entry));
+            }
+        }
+        observers.forEach(o -> o.device(s));
+    }
+
+    /** Commits a decision, then acts on it. Returns false when it could not be recorded. */
+    private boolean commit(Decision d) {
+        JournalEntry entry;
+        try {
+            entry = p.journal().append(RecordKind.PASSAGE, d.at(), PassageRecords.body(d, p.pseudonyms()));
+        } catch (JournalException e) {
+            LOG.error("journal commit failed: {}; passage not granted", e.getMessage());
+            p.signals().denied(false);
+            return false;
+        }
+        if (d.granted()) {
+            p.signals().granted(p.policy().lockRelease());
+        } else {
+            p.signals().denied(d.fever());
+        }
+        p.uplinkWake().run();
+        String masked = d.subject().map(p.pseudonyms()::mask).orElse("-");
+        observers.forEach(o -> o.decided(d, entry, masked));
+        if (d.fever()) {
+            JournalEntry alarm = record(RecordKind.ALARM, Map.of("alarm", "fever", "passageSeq", entry.seq()));
+            if (alarm != null) {
+                observers.forEach(o -> o.alarm("fever", alarm));
+            }
+        }
+        return true;
+    }
+
+    private JournalEntry record(RecordKind kind, Map<String, Object> body) {
+        try {
+            JournalEntry e = p.journal().append(kind, p.clock().instant(), body);
+            p.uplinkWake().run();
+            return e;
+        } catch (JournalException ex) {
+            LOG.error("journal commit failed for a {} record: {}", kind, ex.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        p.signals().lock().toSafeState();
+    }
+}

@@ -1,0 +1,15 @@
+package org.gridgate.passage;
+
+import org.gridgate.device.DeviceStatus;
+import org.gridgate.journal.JournalEntry;
+
+/** Watches the gate (console, demo printer, status publisher). Called on the gate loop: must not block. */
+public interface GateObserver {
+    /** A decision was committed to the journal and acted on. {@code masked} is the display form or "-". */
+    default void decided(Decision decision, JournalEntry entry, String masked) {}
+
+    /** An alarm was raised and recorded (fever, device fault, storage). */
+    default void alarm(String code, JournalEntry entry) {}
+
+    default void device(DeviceStatus status) {}
+}

@@ -1,0 +1,118 @@
+package org.gridgate.passage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.gridgate.credential.Verification;
+import org.gridgate.roster.Roster;
+import org.gridgate.scanner.ScannedCode;
+import org.gridgate.thermometer.TemperatureReading;
+import org.gridgate.timing.Scheduler;
+
+/**
+ * The state of the passage in progress, owned by the gate loop thread. A passage starts with a
+ * scanned code, gathers a temperature reading taken after it started and the mask signal, and is
+ * decided as soon as its inputs are complete or when its window ends.
+ */
+final class Passages {
+    /** Between "nobody in front of the sensor" and asking the thermometer again. */
+    static final Duration REMEASURE_DELAY = Duration.ofMillis(250);
+
+    private final GateLoop.Parts p;
+    private final Roster roster;
+    private final Predicate<Decision> commit;
+    private final Consumer<GateEvent> enqueue;
+    private PassageInputs current;
+    private long currentId;
+    private Scheduler.Cancellable window;
+    private boolean maskLevel;
+    private boolean thermometerOnline = true;
+
+    Passages(GateLoop.Parts parts, Roster roster, Predicate<Decision> commit, Consumer<GateEvent> enqueue) {
+        this.p = parts;
+        this.roster = roster;
+        this.commit = commit;
+        this.enqueue = enqueue;
+    }
+
+    void scanned(ScannedCode code) {
+        Instant now = p.clock().instant();
+        Verification v = p.verifier().verify(code.text(), now);
+        if (current != null && current.direction() != code.direction()) {
+            decide(); // the other direction's passage ends here, with what it had
+        }
+        if (current == null) {
+            begin(code, now);
+        }
+        current = current.withCredential(v);
+        tryDecide();
+    }
+
+    private void begin(ScannedCode code, Instant now) {
+        current = PassageInputs.start(code.direction(), now, thermometerOnline);
+        if (maskLevel) {
+            current = current.withMask(true);
+        }
+        long id = ++currentId;
+        window = p.scheduler().schedule(p.policy().passageWindow(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
+        p.signals().waiting();
+        p.thermometer().requestReading();
+    }
+
+    void reading(TemperatureReading r) {
+        if (current == null || r.at().isBefore(current.startedAt())) {
+            return; // nobody is passing, or the reading is of whoever was there before
+        }
+        if (p.policy().plausibleSkin(r.objectC())) {
+            current = current.withReading(r);
+            tryDecide();
+        } else if (current.reading().isEmpty()) {
+            p.signals().prompt(); // "step closer"
+            long id = currentId;
+            p.scheduler().schedule(REMEASURE_DELAY, () -> enqueue.accept(new GateEvent.Task(() -> {
+                if (current != null && currentId == id && current.reading().isEmpty()) {
+                    p.thermometer().requestReading();
+                }
+            })));
+        }
+    }
+
+    void mask(boolean asserted) {
+        maskLevel = asserted;
+        if (current != null && asserted) {
+            current = current.withMask(true);
+            tryDecide();
+        }
+    }
+
+    void thermometerOnline(boolean online) {
+        thermometerOnline = online;
+        if (current != null) {
+            current = current.withThermometerOnline(online);
+            tryDecide();
+        }
+    }
+
+    void windowEnded(long passage) {
+        if (current != null && passage == currentId) {
+            decide();
+        }
+    }
+
+    private void tryDecide() {
+        if (Rules.complete(current, p.policy(), p.clock().instant())) {
+            decide();
+        }
+    }
+
+    private void decide() {
+        Decision d = Rules.decide(current, roster, p.policy(), p.clock().instant());
+        current = null;
+        if (window != null) {
+            window.cancel();
+            window = null;
+        }
+        commit.test(d);
+    }
+}

@@ -1,0 +1,71 @@
+package org.gridgate.scanner.serial;
+
+import java.io.IOException;
+import java.time.Clock;
+import org.gridgate.config.ScannerConfig;
+import org.gridgate.device.ByteLink;
+import org.gridgate.device.ByteLinkFactory;
+import org.gridgate.device.DeviceListener;
+import org.gridgate.device.LinkSession;
+import org.gridgate.scanner.ScannedCode;
+import org.gridgate.scanner.Scanner;
+import org.gridgate.timing.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A scanner that sends each decoded code as a line: GM65/GM66 modules, USB-CDC scanners in serial mode. */
+public final class SerialScanner implements Scanner {
+    private static final Logger LOG = LoggerFactory.getLogger(SerialScanner.class);
+
+    private final ScannerConfig config;
+    private final ByteLinkFactory links;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private LinkSession session;
+
+    public SerialScanner(ScannerConfig config, ByteLinkFactory links, Clock clock, Scheduler scheduler) {
+        this.config = config;
+        this.links = links;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public void start(DeviceListener<ScannedCode> listener) {
+        LineParser parser = new LineParser(config.terminator().bytes(), config.maxLength(), new LineParser.Sink() {
+            @Override
+            public void line(String text) {
+                listener.accept(new ScannedCode(config.id(), config.direction(), text, clock.instant()));
+            }
+
+            @Override
+            public void discarded(String reason) {
+                LOG.warn("{}: {}", config.id(), reason);
+            }
+        });
+        session = new LinkSession(config.id(), config.port(), config.baud(), links, new LinkSession.Handler() {
+            @Override
+            public void opened(ByteLink link) throws IOException {
+                // a line scanner needs no set-up: it sends whenever it decodes
+            }
+
+            @Override
+            public void bytes(byte[] data, int length) {
+                parser.feed(data, 0, length);
+            }
+        }, listener::status, clock, scheduler);
+        session.start();
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}
