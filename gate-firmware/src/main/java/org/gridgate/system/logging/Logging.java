@@ -1,0 +1,40 @@
+package org.gridgate.system.logging;
+
+import java.io.PrintStream;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+
+/**
+ * Routes all logging (ours through slf4j-jdk14, and the libraries') to stdout in journald form.
+ * Personal data never reaches a log call: codes, names and identities are not logged anywhere.
+ */
+public final class Logging {
+    private Logging() {}
+
+    /** Sets up the root logger. {@code level} e.g. INFO; prefixes are used when stdout goes to the journal. */
+    public static void setup(Level level) {
+        boolean journal = System.getenv("JOURNAL_STREAM") != null || Boolean.getBoolean("gridgate.log.journald");
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        PrintStream out = System.out;
+        Handler h = new StreamHandler(out, new JournaldFormatter(journal)) {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        h.setLevel(level);
+        root.addHandler(h);
+        // Chatty libraries: their INFO is our DEBUG.
+        for (String noisy : new String[] {"io.moquette", "io.netty", "com.pi4j", "org.eclipse.paho"}) {
+            Logger.getLogger(noisy).setLevel(level.intValue() < Level.WARNING.intValue() ? Level.WARNING : level);
+        }
+        assert !(h instanceof ConsoleHandler);
+    }
+}
