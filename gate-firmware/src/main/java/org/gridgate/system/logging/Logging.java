@@ -1,7 +1,6 @@
 package org.gridgate.system.logging;
 
 import java.io.PrintStream;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -35,6 +34,5 @@ public final class Logging {
         for (String noisy : new String[] {"io.moquette", "io.netty", "com.pi4j", "org.eclipse.paho"}) {
             Logger.getLogger(noisy).setLevel(level.intValue() < Level.WARNING.intValue() ? Level.WARNING : level);
         }
-        assert !(h instanceof ConsoleHandler);
     }
 }

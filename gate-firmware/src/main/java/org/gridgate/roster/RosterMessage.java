@@ -1,0 +1,123 @@
+package org.gridgate.roster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gridgate.credential.HealthCredential.PersonKind;
+
+/**
+ * The roster as the community server sends it (JSON, version 1; see docs/mqtt.md). Parsing is
+ * all or nothing: one bad entry rejects the message, so the gate keeps its last good roster.
+ */
+public final class RosterMessage {
+    /** A roster larger than this is refused rather than exhausting a small terminal's memory. */
+    public static final int MAX_ENTRIES = 100_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RosterMessage() {}
+
+    /** Thrown for a message that is not a valid roster; the message says what is wrong and where. */
+    public static final class Invalid extends Exception {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static List<Resident> parse(byte[] payload) throws Invalid {
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new Invalid("not JSON: " + firstLine(e));
+        }
+        if (root == null || !root.isObject()) {
+            throw new Invalid("not a JSON object");
+        }
+        if (root.path("v").asInt(-1) != 1) {
+            throw new Invalid("unsupported version " + root.path("v"));
+        }
+        JsonNode entries = root.path("entries");
+        if (!entries.isArray()) {
+            throw new Invalid("entries: missing or not a list");
+        }
+        if (entries.size() > MAX_ENTRIES) {
+            throw new Invalid("entries: " + entries.size() + " is more than " + MAX_ENTRIES);
+        }
+        List<Resident> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            out.add(entry(entries.get(i), "entries[" + i + "]"));
+        }
+        return out;
+    }
+
+    public static byte[] encode(List<Resident> entries) {
+        var root = JSON.createObjectNode();
+        root.put("v", 1);
+        var list = root.putArray("entries");
+        for (Resident r : entries) {
+            var e = list.addObject();
+            e.put("subject", r.subject());
+            e.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
+            e.put("unit", r.unit());
+            e.put("household", r.household());
+            e.put("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            e.put("validFrom", r.validFrom().toString());
+            e.put("validTo", r.validTo().toString());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Resident entry(JsonNode e, String at) throws Invalid {
+        if (!e.isObject()) {
+            throw new Invalid(at + ": not an object");
+        }
+        String subject = text(e, "subject", at);
+        if (subject.isEmpty() || subject.length() > 128) {
+            throw new Invalid(at + ".subject: must be 1-128 characters");
+        }
+        PersonKind kind = choice(PersonKind.class, text(e, "kind", at), at + ".kind");
+        Resident.Status status = choice(Resident.Status.class, text(e, "status", at), at + ".status");
+        try {
+            LocalDate from = LocalDate.parse(text(e, "validFrom", at));
+            LocalDate to = LocalDate.parse(text(e, "validTo", at));
+            if (to.isBefore(from)) {
+                throw new Invalid(at + ": validTo is before validFrom");
+            }
+            return new Resident(subject, kind, e.path("unit").asText(""), e.path("household").asText(""), status,
+                    from, to);
+        } catch (DateTimeException ex) {
+            throw new Invalid(at + ": dates must be YYYY-MM-DD");
+        }
+    }
+
+    private static String text(JsonNode e, String field, String at) throws Invalid {
+        JsonNode n = e.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new Invalid(at + "." + field + ": missing or not text");
+        }
+        return n.asText();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String at) throws Invalid {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException ex) {
+            throw new Invalid(at + ": unknown value '" + value + "'");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,73 @@
+package org.gridgate.sim.devices;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gridgate.device.ByteLink;
+import org.gridgate.device.ByteLinkFactory;
+import org.gridgate.device.pipe.PipeLink;
+import org.gridgate.signals.GateInput;
+import org.gridgate.signals.gpio.GpioInputs;
+import org.gridgate.signals.gpio.GpioLock;
+
+/**
+ * The bench's hardware: serial devices on in-process pipes (the gate's real adapters read the real
+ * wire format from them) and GPIO on Pi4J's mock provider, driven as a person would drive the pins.
+ */
+public final class SimulatedHardware implements ByteLinkFactory {
+    private final Map<String, DeviceEnd> devices = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> unplugged = new ConcurrentHashMap<>();
+    private volatile Context gpio;
+
+    /** Plugs a simulated device in at {@code port} (e.g. {@code sim:thermo-1}). */
+    public void plug(String port, DeviceEnd device) {
+        devices.put(port, device);
+    }
+
+    @Override
+    public ByteLink open(String port, int baud) throws IOException {
+        DeviceEnd d = devices.get(port);
+        if (d == null) {
+            throw new IOException("no simulated device at " + port);
+        }
+        if (unplugged.getOrDefault(port, false)) {
+            throw new IOException(port + " is unplugged");
+        }
+        PipeLink[] pair = PipeLink.pair(port);
+        d.attach(pair[1]);
+        return pair[0];
+    }
+
+    /** Pulls the device's plug; it stays out until {@link #replug}. */
+    public void unplug(String port) {
+        unplugged.put(port, true);
+        DeviceEnd d = devices.get(port);
+        if (d != null) {
+            d.detach();
+        }
+    }
+
+    public void replug(String port) {
+        unplugged.put(port, false);
+    }
+
+    /** The gate's Pi4J context, once the composition root has created it. */
+    public void gpio(Context context) {
+        this.gpio = context;
+    }
+
+    /** Drives an input the way the wiring would: asserted = the signal is active. */
+    public void input(GateInput.Kind kind, boolean asserted, boolean activeLow) {
+        MockDigitalInput in = (MockDigitalInput) gpio.registry().get(GpioInputs.ioId(kind));
+        in.mockState(asserted != activeLow ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    /** The lock output's pin level as a meter would read it. */
+    public DigitalState lockPin() {
+        return ((DigitalOutput) gpio.registry().get(GpioLock.IO_ID)).state();
+    }
+}
