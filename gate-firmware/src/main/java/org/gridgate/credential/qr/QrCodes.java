@@ -49,6 +49,11 @@ public final class QrCodes {
 
     /** The text of the QR code in a PNG (or any format ImageIO reads); empty if none is found. */
     public static Optional<String> decodePng(byte[] png) {
+        return decodePng(png, MAX_PIXELS);
+    }
+
+    /** As {@link #decodePng(byte[])}, refusing pictures of more than {@code maxPixels} from their header. */
+    public static Optional<String> decodePng(byte[] png, long maxPixels) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -57,7 +62,7 @@ public final class QrCodes {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > maxPixels) {
                     return Optional.empty();
                 }
                 return decode(reader.read(0));
