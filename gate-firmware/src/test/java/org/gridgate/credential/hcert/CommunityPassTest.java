@@ -150,4 +150,14 @@ class CommunityPassTest {
         String asDcc = "HC1:" + ISSUER.issue(pass(Colour.GREEN)).substring(4);
         assertRejected(Failure.UNTRUSTED_SIGNER, verifier().verify(asDcc, NOW));
     }
+
+    /** The example of docs/health-pass.md, byte for byte: a server in another language is written against it. */
+    @Test
+    void claimsAreTheDocumentedFormat() throws HcertException {
+        String documented = "a4016b4d61706c6520436f757274061a69f45678041a69f457a43a0001116f"
+                + "a601010265677265656e0368702d37663361393104687265736964656e740566332d31353032066b706173732d303030313233";
+        assertEquals(documented, HexFormat.of().formatHex(CborEncoder.encode(CommunityPassFormat.claims(pass(Colour.GREEN), "Maple Court"))));
+        CwtClaims claims = CwtClaims.decode(HexFormat.of().parseHex(documented));
+        assertEquals(pass(Colour.GREEN), CommunityPassFormat.pass(claims, Duration.ofMinutes(15)));
+    }
 }
