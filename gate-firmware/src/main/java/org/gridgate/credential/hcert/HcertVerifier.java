@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.gridgate.credential.CommunityPass;
 import org.gridgate.credential.CredentialVerifier;
@@ -18,6 +19,7 @@ import org.gridgate.credential.TrustStore;
 import org.gridgate.credential.TrustedKey;
 import org.gridgate.credential.Verification;
 import org.gridgate.credential.Verification.Failure;
+import org.gridgate.credential.qr.QrCodes;
 
 /**
  * Verifies EU DCC ("HC1:") and community passes (own prefix) with one decoder: prefix, Base45, zlib,
@@ -77,6 +79,13 @@ public final class HcertVerifier implements CredentialVerifier {
             return new Verification.Rejected(Failure.MALFORMED, "code could not be processed ("
                     + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Verifies the QR code in a picture (PNG, or any format ImageIO reads); no code found is UNREADABLE. Never throws. */
+    public Verification verifyPng(byte[] picture, Instant now) {
+        Optional<String> text = picture == null ? Optional.empty() : QrCodes.decodePng(picture);
+        return text.map(t -> verify(t, now))
+                .orElseGet(() -> new Verification.Rejected(Failure.UNREADABLE, "no QR code found in the picture"));
     }
 
     private HealthCredential check(String text, Instant now) throws HcertException {

@@ -43,6 +43,10 @@ class QrCodesTest {
                 Revocations.NONE, HcertVerifier.Options.defaults());
         Verification result = v.verify(text, NOW);
         assertEquals(Colour.YELLOW, assertInstanceOf(Verification.Verified.class, result, result.toString()).credential().colour());
+        Verification fromPicture = v.verifyPng(png, NOW);
+        assertEquals("pass-1", assertInstanceOf(Verification.Verified.class, fromPicture).credential().passId());
+        Verification.Rejected noCode = assertInstanceOf(Verification.Rejected.class, v.verifyPng(new byte[] {1, 2, 3}, NOW));
+        assertEquals(Verification.Failure.UNREADABLE, noCode.failure());
     }
 
     @Test
