@@ -36,9 +36,20 @@ public final class TestCredentials {
         }
     }
 
-    /** CWT claims of a DCC with one statement of {@code type}. */
+    /** CWT claims of a DCC with one statement of {@code type}: a complete series, a negative test. */
     public static Cbor.CborMap dccClaims(DccType type, Instant issuedAt, Instant expiresAt, String uvci) {
-        Map<Cbor, Cbor> statement = new LinkedHashMap<>();
+        Map<Cbor, Cbor> details = switch (type) {
+            case VACCINATION -> Map.of(Cbor.of("dn"), Cbor.of(2), Cbor.of("sd"), Cbor.of(2));
+            case TEST -> Map.of(Cbor.of("tr"), Cbor.of("260415000"));
+            case RECOVERY -> Map.of(Cbor.of("df"), Cbor.of("2026-01-01"), Cbor.of("du"), Cbor.of("2026-06-30"));
+        };
+        return dccClaims(type, issuedAt, expiresAt, uvci, details);
+    }
+
+    /** CWT claims of a DCC with one statement of {@code type} with the given statement fields. */
+    public static Cbor.CborMap dccClaims(DccType type, Instant issuedAt, Instant expiresAt, String uvci,
+            Map<Cbor, Cbor> details) {
+        Map<Cbor, Cbor> statement = new LinkedHashMap<>(details);
         statement.put(Cbor.of("tg"), Cbor.of("840539006"));
         statement.put(Cbor.of("co"), Cbor.of("XX"));
         statement.put(Cbor.of("ci"), Cbor.of(uvci));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgate.credential.DccType;
+import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.TrustedKey;
 import org.gridgate.credential.Verification.Failure;
 
@@ -97,6 +98,40 @@ public final class EuDcc {
         return found;
     }
 
+    /** SNOMED CT test results (DCC value set covid-19-lab-result). */
+    static final String TEST_NOT_DETECTED = "260415000";
+    static final String TEST_DETECTED = "260373001";
+
+    /**
+     * The colour of a verified DCC: a test that detected the virus is red; a statement type the policy
+     * does not count as green, an incomplete vaccination series (dn < sd) or a test without a
+     * "not detected" result is yellow; anything else green. Test age and recovery dates are not judged here.
+     */
+    public static Colour colour(Cbor.CborMap dcc, DccType type, Set<DccType> green) {
+        Cbor.CborMap statement = statement(dcc, type);
+        if (type == DccType.TEST && TEST_DETECTED.equals(text(statement, "tr"))) {
+            return Colour.RED;
+        }
+        if (!green.contains(type)) {
+            return Colour.YELLOW;
+        }
+        return switch (type) {
+            case VACCINATION -> number(statement, "dn") >= number(statement, "sd") && number(statement, "sd") > 0
+                    ? Colour.GREEN : Colour.YELLOW;
+            case TEST -> TEST_NOT_DETECTED.equals(text(statement, "tr")) ? Colour.GREEN : Colour.YELLOW;
+            case RECOVERY -> Colour.GREEN;
+        };
+    }
+
+    private static Cbor.CborMap statement(Cbor.CborMap dcc, DccType type) {
+        Cbor.Array entries = (Cbor.Array) dcc.get(type.payloadKey()).orElseThrow();
+        return entries.items().get(0) instanceof Cbor.CborMap m ? m : new Cbor.CborMap(Map.of());
+    }
+
+    private static long number(Cbor.CborMap map, String key) {
+        return map.get(key).filter(Cbor.Int.class::isInstance).map(c -> ((Cbor.Int) c).value()).orElse(0L);
+    }
+
     /**
      * A pseudonym for the holder: a hash of the standardised names and birth date, so the gate can
      * count or revoke without keeping a name. Never the name itself.
@@ -112,10 +147,7 @@ public final class EuDcc {
 
     /** The certificate identifier (UVCI) of the single statement, hashed: the revocation key. */
     public static String statementId(Cbor.CborMap dcc, DccType type) {
-        Cbor.Array entries = (Cbor.Array) dcc.get(type.payloadKey()).orElseThrow();
-        Cbor first = entries.items().get(0);
-        String ci = first instanceof Cbor.CborMap m ? text(m, "ci") : "";
-        return "uvci:" + sha256Hex(ci);
+        return "uvci:" + sha256Hex(text(statement(dcc, type), "ci"));
     }
 
     private static String text(Cbor.CborMap map, String key) {

@@ -11,7 +11,6 @@ import org.gridgate.credential.CommunityPass;
 import org.gridgate.credential.CredentialVerifier;
 import org.gridgate.credential.DccType;
 import org.gridgate.credential.HealthCredential;
-import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.Format;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.Revocations;
@@ -31,7 +30,7 @@ public final class HcertVerifier implements CredentialVerifier {
     /**
      * @param communityPrefix the community pass prefix, e.g. "GG1:" (must not be "HC1:")
      * @param clockSkew how far the gate's clock may be off; widens both ends of the validity period
-     * @param greenDccTypes the DCC statement types that count as a green code; others verify as yellow
+     * @param greenDccTypes the DCC statement types that can count as a green code (see {@link EuDcc#colour})
      * @param communityMaxLifetime the longest validity a community pass may claim (short, against screenshots)
      * @param maxInflatedBytes the zlib output cap
      */
@@ -131,8 +130,7 @@ public final class HcertVerifier implements CredentialVerifier {
         DccType type = EuDcc.singleType(dcc);
         Instant iat = claims.issuedAt().orElseThrow(() -> HcertException.malformed("cwt: no issued-at (6)"));
         Instant exp = claims.expiresAt().orElseThrow(() -> HcertException.malformed("cwt: no expiry (4)"));
-        Colour colour = options.greenDccTypes().contains(type) ? Colour.GREEN : Colour.YELLOW;
-        return new HealthCredential(Format.EU_DCC, colour, EuDcc.pseudonym(dcc), PersonKind.VISITOR, "",
+        return new HealthCredential(Format.EU_DCC, EuDcc.colour(dcc, type, options.greenDccTypes()), EuDcc.pseudonym(dcc), PersonKind.VISITOR, "",
                 EuDcc.statementId(dcc, type), kid, iat, exp);
     }
 

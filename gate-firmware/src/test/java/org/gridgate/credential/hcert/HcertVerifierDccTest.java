@@ -120,6 +120,24 @@ class HcertVerifierDccTest {
     }
 
     @Test
+    void detectedTestIsRedAndIncompleteSeriesYellow() {
+        HcertVerifier v = verifier(new InMemoryTrustStore().add(KID, EC.getPublic()));
+        String positive = TestCredentials.dccText(TestCredentials.dccClaims(DccType.TEST, IAT, EXP, "u",
+                java.util.Map.of(Cbor.of("tr"), Cbor.of("260373001"))), EC.getPrivate(), KID, true);
+        assertEquals(HealthCredential.Colour.RED, verified(v.verify(positive, NOW)).colour());
+        String noResult = TestCredentials.dccText(TestCredentials.dccClaims(DccType.TEST, IAT, EXP, "u",
+                java.util.Map.of()), EC.getPrivate(), KID, true);
+        assertEquals(HealthCredential.Colour.YELLOW, verified(v.verify(noResult, NOW)).colour());
+        String firstDose = TestCredentials.dccText(TestCredentials.dccClaims(DccType.VACCINATION, IAT, EXP, "u",
+                java.util.Map.of(Cbor.of("dn"), Cbor.of(1), Cbor.of("sd"), Cbor.of(2))), EC.getPrivate(), KID, true);
+        assertEquals(HealthCredential.Colour.YELLOW, verified(v.verify(firstDose, NOW)).colour());
+        String booster = TestCredentials.dccText(TestCredentials.dccClaims(DccType.VACCINATION, IAT, EXP, "u",
+                java.util.Map.of(Cbor.of("dn"), Cbor.of(3), Cbor.of("sd"), Cbor.of(2))), EC.getPrivate(), KID, true);
+        assertEquals(HealthCredential.Colour.GREEN, verified(v.verify(booster, NOW)).colour());
+        assertEquals(HealthCredential.Colour.GREEN, verified(v.verify(code(DccType.TEST, EC, true), NOW)).colour());
+    }
+
+    @Test
     void keyUsageOfTheSignerCertificate() {
         X509Certificate vaccinationOnly = TestCertificates.selfSigned(EC, "DSC vaccination",
                 List.of("1.3.6.1.4.1.1847.2021.1.2"));
