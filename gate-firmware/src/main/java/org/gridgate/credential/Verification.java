@@ -21,6 +21,8 @@ public sealed interface Verification {
         UNTRUSTED_SIGNER,
         /** A trusted key id, but the signature does not verify. */
         BAD_SIGNATURE,
+        /** Signature valid, but the signer's certificate may not issue this kind of credential (EU DCC key usage). */
+        KEY_USAGE,
         NOT_YET_VALID,
         EXPIRED,
         REVOKED

@@ -25,6 +25,7 @@ public enum Reason {
     CODE_MALFORMED("code_malformed", "健康码格式错误", "health code damaged"),
     CODE_UNTRUSTED("code_untrusted", "健康码签发方不可信", "health code issuer not trusted"),
     CODE_BAD_SIGNATURE("code_bad_signature", "健康码签名无效", "health code signature invalid"),
+    CODE_KEY_USAGE("code_key_usage", "签发方无权签发此类健康码", "issuer not allowed to sign this kind of code"),
     CODE_NOT_YET_VALID("code_not_yet_valid", "健康码尚未生效", "health code not yet valid"),
     CODE_EXPIRED("code_expired", "健康码已过期", "health code expired"),
     CODE_REVOKED("code_revoked", "健康码已撤销", "health code revoked"),

@@ -118,6 +118,7 @@ public final class Rules {
                 case MALFORMED -> Reason.CODE_MALFORMED;
                 case UNTRUSTED_SIGNER -> Reason.CODE_UNTRUSTED;
                 case BAD_SIGNATURE -> Reason.CODE_BAD_SIGNATURE;
+                case KEY_USAGE -> Reason.CODE_KEY_USAGE;
                 case NOT_YET_VALID -> Reason.CODE_NOT_YET_VALID;
                 case EXPIRED -> Reason.CODE_EXPIRED;
                 case REVOKED -> Reason.CODE_REVOKED;
