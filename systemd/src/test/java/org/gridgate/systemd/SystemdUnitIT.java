@@ -88,6 +88,7 @@ class SystemdUnitIT {
         assertEquals(List.of("on-failure"), s.get("Restart"));
         assertEquals(List.of("78"), s.get("RestartPreventExitStatus"), "EX_CONFIG: a bad config must not restart-loop");
         assertEquals(List.of("SIGTERM"), s.get("KillSignal"));
+        assertEquals(List.of("143"), s.get("SuccessExitStatus"), "a JVM stopped by SIGTERM exits 143");
         assertEquals(List.of("gridgate"), s.get("User"));
         assertEquals(List.of("gpio dialout i2c input"), s.get("SupplementaryGroups"));
         assertEquals(List.of("gridgate"), s.get("StateDirectory"));
