@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@link ServiceManager} over systemd's notification socket ({@code sd_notify(3)} protocol): each
  * call is one datagram of newline-separated {@code KEY=VALUE} assignments.
  *
- * <p>Contract: never throws, never blocks beyond one local {@code sendto}. The first failed send is
+ * <p>Contract: never throws and never blocks (a manager whose queue is full makes the send fail
+ * with EAGAIN rather than stall the gate loop). The first failed send is
  * logged as a warning, later ones at debug level (a gate under a vanished manager must not flood
  * its own journal), and counted in {@link #failures()}. Safe to call from any thread.
  */

@@ -22,6 +22,11 @@ final class UnixDatagramSender {
     private static final int SOCK_CLOEXEC = 0x80000;
     /** Linux {@code MSG_NOSIGNAL}. */
     private static final int MSG_NOSIGNAL = 0x4000;
+    /**
+     * Linux {@code MSG_DONTWAIT}: a Unix datagram send blocks while the receiver's queue is full,
+     * and a gate loop must not hang on a service manager that stopped reading. EAGAIN instead.
+     */
+    private static final int MSG_DONTWAIT = 0x40;
 
     /** Loaded on first use: a gate without NOTIFY_SOCKET never touches native code. */
     private interface LibC extends Library {
@@ -38,10 +43,10 @@ final class UnixDatagramSender {
     private UnixDatagramSender() {}
 
     /**
-     * Sends {@code message} as one datagram. Unix datagrams are reliable and the kernel queues the
-     * whole message in the receiver's buffer before this returns, or fails.
+     * Sends {@code message} as one datagram without blocking. Unix datagrams are reliable: the
+     * kernel queues the whole message in the receiver's buffer before this returns, or fails.
      *
-     * @throws IOException with the errno text if the socket is missing, refuses or is full
+     * @throws IOException with the errno text if the socket is missing, refuses or is full (EAGAIN)
      */
     static void send(NotifySocketAddress to, byte[] message) throws IOException {
         LibC c;
@@ -58,8 +63,8 @@ final class UnixDatagramSender {
         }
         try {
             byte[] addr = to.sockaddr();
-            long sent = c.sendto(fd, message, new NativeLong(message.length), MSG_NOSIGNAL, addr, addr.length)
-                    .longValue();
+            long sent = c.sendto(fd, message, new NativeLong(message.length), MSG_NOSIGNAL | MSG_DONTWAIT, addr,
+                    addr.length).longValue();
             if (sent != message.length) {
                 throw new IOException("short send to " + to + ": " + sent + " of " + message.length + " bytes");
             }

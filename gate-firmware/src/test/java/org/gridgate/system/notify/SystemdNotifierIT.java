@@ -2,6 +2,7 @@ package org.gridgate.system.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -79,6 +80,22 @@ class SystemdNotifierIT {
             assertEquals(1, sm.failures());
         }
         assertTrue(Files.notExists(path));
+    }
+
+    @Test
+    void aManagerThatStopsReadingNeverBlocksTheCaller() throws IOException {
+        try (FakeNotifySocket systemd = FakeNotifySocket.bind(dir.resolve("deaf"))) {
+            SystemdNotifier sm = new SystemdNotifier(NotifySocketAddress.parse(systemd.address()));
+            // Nobody reads: the receive queue fills after a few (max_dgram_qlen) to a few hundred
+            // datagrams; a blocking send would hang here, so the test would time out.
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                for (int i = 0; i < 5_000; i++) {
+                    sm.status("status " + i);
+                }
+            });
+            assertTrue(sm.failures() > 0, "a full queue is a counted failure");
+            assertEquals(Optional.of("STATUS=status 0"), systemd.poll(), "what was queued is intact, in order");
+        }
     }
 
     @Test
