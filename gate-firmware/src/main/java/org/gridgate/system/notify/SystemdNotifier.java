@@ -2,6 +2,7 @@ package org.gridgate.system.notify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@link ServiceManager} over systemd's notification socket ({@code sd_notify(3)} protocol): each
  * call is one datagram of newline-separated {@code KEY=VALUE} assignments.
  *
- * <p>Contract: never throws and never blocks (a manager whose queue is full makes the send fail
- * with EAGAIN rather than stall the gate loop). The first failed send is
+ * <p>Contract: never throws, and never blocks longer than {@link #QUEUE_WAIT} (only while the
+ * manager's queue is full). The first failed send is
  * logged as a warning, later ones at debug level (a gate under a vanished manager must not flood
  * its own journal), and counted in {@link #failures()}. Safe to call from any thread.
  */
@@ -34,9 +35,19 @@ public final class SystemdNotifier implements ServiceManager {
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicLong failures = new AtomicLong();
 
+    /**
+     * How long one call may wait for room in a full manager queue. systemd drains its socket
+     * quickly; a full queue lasting this long means a wedged manager, and the message is dropped.
+     */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(1);
+
     /** A notifier sending to {@code address} (see {@link NotifySocketAddress#parse}). */
     public SystemdNotifier(NotifySocketAddress address) {
-        this(address.text(), message -> UnixDatagramSender.send(address, message));
+        this(address, QUEUE_WAIT);
+    }
+
+    SystemdNotifier(NotifySocketAddress address, Duration queueWait) {
+        this(address.text(), new UnixDatagramSender(address, queueWait)::send);
     }
 
     SystemdNotifier(String target, Transport transport) {
