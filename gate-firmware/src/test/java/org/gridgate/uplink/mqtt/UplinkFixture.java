@@ -123,6 +123,14 @@ final class UplinkFixture implements AutoCloseable {
         assertTrue(got.size() >= expected.size());
     }
 
+    static String idOf(Subscriber.Received r) {
+        try {
+            return new ObjectMapper().readTree(r.payload()).get("id").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String describe(List<Subscriber.Received> got) {
         return got.stream().map(r -> r.topic().substring(PREFIX.length()) + "#"
                 + new String(r.payload(), StandardCharsets.UTF_8).replaceAll(".*\"seq\":(\\d+).*", "$1")
