@@ -69,7 +69,7 @@ public final class PahoUplink implements Uplink {
     private final ExecutorService worker;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final LinkState linkState = new LinkState();
+    private final LinkState linkState = new LinkState(LOG);
     private volatile Inbound inbound;
     private volatile boolean closed;
     /**
@@ -317,19 +317,6 @@ public final class PahoUplink implements Uplink {
             if (token.getException() == null && token.getUserContext() instanceof Outbox.Sent sent) {
                 outbox.acked(sent);
                 requestDrain();
-            }
-        }
-    }
-
-    /** Logs the link's state when it changes, not on every attempt. */
-    private static final class LinkState {
-        private String last;
-
-        synchronized void to(String state) {
-            String kind = state.split(" ")[0];
-            if (last == null || !last.equals(kind)) {
-                last = kind;
-                LOG.info("uplink: {}", state);
             }
         }
     }

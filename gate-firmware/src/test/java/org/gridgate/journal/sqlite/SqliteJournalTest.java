@@ -147,8 +147,8 @@ class SqliteJournalTest {
     void diskBudgetDropsDeliveredFirst() throws Exception {
         long budget;
         try (SqliteJournal j = open(ROOMY)) {
-            fill(j, 2000);
-            j.markDelivered(range(1, 1000));
+            fill(j, 500);
+            j.markDelivered(range(1, 250));
             budget = j.usedBytes() * 3 / 4;
         }
         try (SqliteJournal j = open(new SqliteJournal.Limits(Duration.ofDays(30), budget))) {
@@ -156,7 +156,7 @@ class SqliteJournalTest {
             assertTrue(p.deletedDelivered() > 0);
             assertFalse(p.lostUndelivered(), "enough delivered records to delete: " + p);
             assertTrue(j.usedBytes() <= budget);
-            assertEquals(1000, j.stats().undelivered());
+            assertEquals(250, j.stats().undelivered());
             assertEquals(0, j.stats().dropped());
         }
     }
@@ -165,25 +165,25 @@ class SqliteJournalTest {
     void diskBudgetDropsOldestUndeliveredOnlyWhenItMustAndReportsIt() throws Exception {
         long budget;
         try (SqliteJournal j = open(ROOMY)) {
-            fill(j, 2000);
-            j.markDelivered(range(1, 200));
+            fill(j, 500);
+            j.markDelivered(range(1, 50));
             budget = j.usedBytes() / 2;
         }
         try (SqliteJournal j = open(new SqliteJournal.Limits(Duration.ofDays(30), budget))) {
             Pruned p = j.prune(T0);
             assertTrue(p.lostUndelivered());
-            assertEquals(200, p.deletedDelivered());
-            assertEquals(201, p.firstDroppedSeq());
-            assertEquals(200 + p.droppedUndelivered(), p.lastDroppedSeq(), "contiguous oldest undelivered");
+            assertEquals(50, p.deletedDelivered());
+            assertEquals(51, p.firstDroppedSeq());
+            assertEquals(50 + p.droppedUndelivered(), p.lastDroppedSeq(), "contiguous oldest undelivered");
             assertTrue(j.usedBytes() <= budget);
             Stats s = j.stats();
             assertEquals(p.droppedUndelivered(), s.dropped());
-            assertEquals(1800 - p.droppedUndelivered(), s.undelivered());
+            assertEquals(450 - p.droppedUndelivered(), s.undelivered());
             assertEquals(p.lastDroppedSeq() + 1, j.undelivered(0, 1).get(0).seq(), "the newest are kept");
         }
         try (SqliteJournal j = open(ROOMY)) {
             assertTrue(j.stats().dropped() > 0, "the drop count is durable");
-            assertEquals(2001, j.append(RecordKind.EVENT, T0, Map.of()).seq());
+            assertEquals(501, j.append(RecordKind.EVENT, T0, Map.of()).seq());
         }
     }
 
@@ -275,7 +275,7 @@ class SqliteJournalTest {
     }
 
     private static void fill(SqliteJournal j, int n) throws JournalException {
-        String pad = "p".repeat(300);
+        String pad = "p".repeat(1200);
         for (int i = 0; i < n; i++) {
             j.append(RecordKind.PASSAGE, T0, Map.of("pad", pad, "n", i));
         }

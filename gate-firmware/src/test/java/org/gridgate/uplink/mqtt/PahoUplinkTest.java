@@ -129,4 +129,16 @@ class PahoUplinkTest {
             }
         }
     }
+
+    @Test
+    void failsOverToTheNextBrokerInTheList() throws Exception {
+        String dead = "tcp://127.0.0.1:" + FreePort.find();
+        try (MoquetteBroker broker = new MoquetteBroker(port);
+                UplinkFixture gate = new UplinkFixture(dir, List.of(dead, uri), 16)) {
+            gate.start();
+            gate.append(5);
+            Await.until(WAIT, "delivered through the second broker", () -> gate.journal.stats().undelivered() == 0);
+            assertTrue(gate.uplink.connected());
+        }
+    }
 }
