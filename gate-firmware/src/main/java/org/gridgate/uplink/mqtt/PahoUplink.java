@@ -307,8 +307,10 @@ public final class PahoUplink implements Uplink {
             try {
                 inbound.received(channel, message.getPayload());
             } catch (RuntimeException e) {
-                // Throwing here would make Paho drop the connection.
-                LOG.error("uplink: handling a {} message failed", channel, e);
+                // Throwing here would make Paho drop the connection. The exception's message may quote
+                // the payload, so only its type goes to the log at error level.
+                LOG.error("uplink: handling a {} message failed: {}", channel, e.getClass().getName());
+                LOG.debug("uplink: {} handler failure", channel, e);
             }
         }
 

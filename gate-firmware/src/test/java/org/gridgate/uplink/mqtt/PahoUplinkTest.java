@@ -64,6 +64,13 @@ class PahoUplinkTest {
                 assertEquals("gate-7", n.get("gate").asText());
                 assertEquals("online", n.get("state").asText());
                 assertEquals("normal", n.get("mode").asText());
+                gate.uplink.close();
+                Await.until(WAIT, "offline on a clean stop", () -> late.received().stream()
+                        .anyMatch(m -> new String(m.payload(), StandardCharsets.UTF_8)
+                                .contains("\"state\":\"offline\"")));
+                assertTrue(new String(late.received().getLast().payload(), StandardCharsets.UTF_8)
+                        .contains("\"reason\":\"shutdown\""));
+                assertFalse(gate.uplink.connected());
             }
         }
     }
