@@ -62,6 +62,8 @@ public final class SqliteJournal implements Journal {
     private PreparedStatement mark;
     private PreparedStatement outbox;
     private long lastSeq;
+    /** True while the writer is (or may still be) at synchronous=NORMAL for a mark; guarded by writeLock. */
+    private boolean relaxed;
     private volatile boolean closed;
 
     /** Opens (creating and migrating if needed) the journal at {@code storage.journal()}. */
@@ -120,6 +122,9 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpen();
+            if (relaxed) {
+                durable(); // a mark could not restore FULL: do it now, or fail rather than commit less
+            }
             long seq = lastSeq + 1;
             String payload = payloads.render(id, seq, kind, when, body);
             insert.setLong(1, seq);
@@ -176,6 +181,7 @@ public final class SqliteJournal implements Journal {
         try {
             ensureOpenUnchecked();
             long now = clock.millis();
+            relaxed = true;
             try (Statement s = writer.createStatement()) {
                 s.execute("PRAGMA synchronous = NORMAL");
             }
@@ -193,9 +199,7 @@ public final class SqliteJournal implements Journal {
                 throw e;
             } finally {
                 writer.setAutoCommit(true);
-                try (Statement s = writer.createStatement()) {
-                    s.execute("PRAGMA synchronous = FULL");
-                }
+                durable();
             }
         } catch (SQLException e) {
             mark = Sql.renew(writer, mark, MARK);
@@ -283,6 +287,17 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /** Test hook: the writer's {@code PRAGMA synchronous} (2 = FULL). */
+    int writerSynchronous() throws SQLException {
+        writeLock.lock();
+        try (Statement s = writer.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Test hook: caps the file at {@code pages} pages, so a test can make the disk "full". */
     void maxPageCount(long pages) throws SQLException {
         writeLock.lock();
@@ -291,6 +306,13 @@ public final class SqliteJournal implements Journal {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private void durable() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA synchronous = FULL");
+        }
+        relaxed = false;
     }
 
     private static long highWater(Connection c) throws SQLException {

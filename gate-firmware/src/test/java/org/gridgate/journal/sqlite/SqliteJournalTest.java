@@ -125,6 +125,9 @@ class SqliteJournalTest {
         }
         try (SqliteJournal j = open(ROOMY)) {
             assertEquals(7, j.stats().undelivered(), "marks are committed");
+            assertEquals(2, j.writerSynchronous());
+            j.markDelivered(List.of(1L)); // marks relax to NORMAL for their own transaction only
+            assertEquals(2, j.writerSynchronous(), "appends after a mark are FULL again");
         }
     }
 
