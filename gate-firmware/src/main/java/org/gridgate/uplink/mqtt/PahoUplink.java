@@ -136,7 +136,11 @@ public final class PahoUplink implements Uplink {
 
     /**
      * Publishes the retained "online" status with {@code details} added (JSON-compatible values), and
-     * again after every reconnect. Never blocks; a no-op for the broker while disconnected.
+     * again after every reconnect. Never blocks; while disconnected the details wait for the next
+     * connect.
+     *
+     * @throws IllegalArgumentException if a detail is named like a header field ({@code v, gate,
+     *     community, state, at}) or is not JSON-compatible
      */
     public void publishStatus(Map<String, Object> details) {
         status.details(details);

@@ -77,11 +77,28 @@ class PahoUplinkTest {
 
     @Test
     void recordsJournaledBeforeTheBrokerExistsAreDeliveredOnceItStarts() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(PahoUplink.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(String.valueOf(r.getParameters() == null ? r.getMessage() : r.getParameters()[0]));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(capture);
         try (UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 16)) {
             gate.start(); // no broker: the first connect fails, Paho alone would give up here
             gate.append(40);
-            Await.until(WAIT, "two failed connect attempts", () -> gate.scheduled.get() >= 2);
+            Await.until(WAIT, "three failed connect attempts", () -> gate.scheduled.get() >= 3);
             assertFalse(gate.uplink.connected());
+            assertEquals(1, lines.stream().filter(l -> l.contains("unreachable")).count(),
+                    () -> "one log line for the state, not one per attempt: " + lines);
             assertEquals(40, gate.journal.stats().undelivered());
             try (MoquetteBroker broker = new MoquetteBroker(port);
                     Subscriber server = new Subscriber(uri, "server", true, "gridgate/sunflower-court/+/+")) {
@@ -94,6 +111,8 @@ class PahoUplinkTest {
                 List<Subscriber.Received> got = UplinkFixture.records(server);
                 UplinkFixture.assertExactly(more, got.subList(got.size() - 20, got.size()));
             }
+        } finally {
+            log.removeHandler(capture);
         }
     }
 
