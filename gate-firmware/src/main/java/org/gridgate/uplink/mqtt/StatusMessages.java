@@ -31,6 +31,7 @@ final class StatusMessages {
                 throw new IllegalArgumentException("status details must not set '" + reserved + "'");
             }
         }
+        bytes(copy); // reject what cannot be rendered now, not later on Paho's callback thread
         this.details = copy;
     }
 
