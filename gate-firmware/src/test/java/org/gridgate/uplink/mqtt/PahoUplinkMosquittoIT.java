@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.gridgate.journal.JournalException;
 import org.gridgate.testing.Await;
 import org.gridgate.testing.FreePort;
 import org.junit.jupiter.api.Test;
@@ -31,13 +33,25 @@ class PahoUplinkMosquittoIT {
             try (Subscriber server = new Subscriber(uri, "server", false, ALL_RECORDS)) {
                 gate.start();
                 Await.until(WAIT, "connected", gate.uplink::connected);
-                gate.append(300);
-                broker.stop(); // mid-stream: part of the 300 is still in flight or unsent
+                // The gate keeps appending at its own pace, whatever the broker does.
+                Thread producer = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int i = 0; i < 900; i++) {
+                            gate.append(1);
+                            LockSupport.parkNanos(Duration.ofMillis(2).toNanos()); // pacing, not synchronisation
+                        }
+                    } catch (JournalException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Await.until(WAIT, "200 appended", () -> gate.appendedCount() >= 200);
+                broker.stop(); // mid-stream: some records in flight, some not yet sent
                 Await.until(WAIT, "link down", () -> !gate.uplink.connected());
-                gate.append(300); // journaled while the broker is away
-                assertTrue(gate.journal.stats().undelivered() >= 300);
+                Await.until(WAIT, "500 appended", () -> gate.appendedCount() >= 500);
+                assertTrue(gate.journal.stats().undelivered() > 0, "records waited for the broker");
                 broker.start();
-                gate.append(300);
+                producer.join(WAIT);
+                assertEquals(900, gate.appendedCount());
                 Await.until(WAIT, () -> "all delivered, " + gate.journal.stats(),
                         () -> gate.journal.stats().undelivered() == 0);
                 Await.until(WAIT, () -> "server has all 900, got " + UplinkFixture.records(server).size(),
