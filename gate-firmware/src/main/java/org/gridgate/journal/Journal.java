@@ -26,7 +26,32 @@ public interface Journal extends AutoCloseable {
 
     Stats stats();
 
+    /**
+     * Applies retention: deletes delivered records older than the retention period, then, while the
+     * journal is over its disk budget, the oldest delivered records and, only if that is not enough,
+     * the oldest undelivered ones. Undelivered records dropped are counted durably (see
+     * {@link Stats#dropped()}) and returned, so the caller raises an alarm: loss is never silent.
+     */
+    Pruned prune(Instant now) throws JournalException;
+
+    /** @param dropped undelivered records ever dropped for lack of space (they never reached the server) */
     record Stats(long total, long undelivered, long lastSeq, long dropped) {}
+
+    /**
+     * What one {@link #prune} removed.
+     *
+     * @param deletedDelivered delivered records deleted (by age or budget): nothing lost
+     * @param droppedUndelivered undelivered records deleted because of the disk budget: lost to the server
+     * @param firstDroppedSeq lowest sequence number dropped, 0 if none
+     * @param lastDroppedSeq highest sequence number dropped, 0 if none
+     */
+    record Pruned(long deletedDelivered, long droppedUndelivered, long firstDroppedSeq, long lastDroppedSeq) {
+        public static final Pruned NOTHING = new Pruned(0, 0, 0, 0);
+
+        public boolean lostUndelivered() {
+            return droppedUndelivered > 0;
+        }
+    }
 
     @Override
     void close();

@@ -1,0 +1,110 @@
+package org.gridgate.uplink.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.gridgate.journal.JournalException;
+import org.gridgate.testing.Await;
+import org.gridgate.testing.FreePort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The uplink against Debian's mosquitto, with real outages: the broker stopped, the link cut. */
+class PahoUplinkMosquittoIT {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String ALL_RECORDS = "gridgate/sunflower-court/gate-7/+";
+
+    @TempDir
+    Path dir;
+
+    final int port = FreePort.find();
+    final String uri = "tcp://127.0.0.1:" + port;
+
+    @Test
+    void brokerStoppedDuringAStreamOfAppendsEverythingArrivesInOrderAfterRestart() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
+                UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 64)) {
+            // The server's persistent session: the broker queues for it across its own restart.
+            try (Subscriber server = new Subscriber(uri, "server", false, ALL_RECORDS)) {
+                gate.start();
+                Await.until(WAIT, "connected", gate.uplink::connected);
+                // The gate keeps appending at its own pace, whatever the broker does.
+                Thread producer = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int i = 0; i < 900; i++) {
+                            gate.append(1);
+                            LockSupport.parkNanos(Duration.ofMillis(2).toNanos()); // pacing, not synchronisation
+                        }
+                    } catch (JournalException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Await.until(WAIT, "200 appended", () -> gate.appendedCount() >= 200);
+                broker.stop(); // mid-stream: some records in flight, some not yet sent
+                Await.until(WAIT, "link down", () -> !gate.uplink.connected());
+                Await.until(WAIT, "500 appended", () -> gate.appendedCount() >= 500);
+                assertTrue(gate.journal.stats().undelivered() > 0, "records waited for the broker");
+                broker.start();
+                producer.join(WAIT);
+                assertEquals(900, gate.appendedCount());
+                Await.until(WAIT, () -> "all delivered, " + gate.journal.stats(),
+                        () -> gate.journal.stats().undelivered() == 0);
+                Await.until(WAIT, () -> "server has all 900, got " + UplinkFixture.records(server).size(),
+                        () -> distinctIds(server) == 900);
+                UplinkFixture.assertAllInOrderAfterDedup(gate.appended(), UplinkFixture.records(server));
+            }
+        }
+    }
+
+    @Test
+    void flappingLinkLosesNothingAndKeepsOrder() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
+                FlakyProxy link = new FlakyProxy(port);
+                Subscriber server = new Subscriber(uri, "server", true, ALL_RECORDS);
+                UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 32)) {
+            gate.start();
+            for (int flap = 0; flap < 5; flap++) {
+                Await.until(WAIT, "reconnected", gate.uplink::connected);
+                gate.append(200);
+                link.cut();
+            }
+            gate.append(50);
+            Await.until(WAIT, () -> "all delivered, " + gate.journal.stats(),
+                    () -> gate.journal.stats().undelivered() == 0);
+            Await.until(WAIT, "server has all 1050", () -> distinctIds(server) == 1050);
+            UplinkFixture.assertAllInOrderAfterDedup(gate.appended(), UplinkFixture.records(server));
+        }
+    }
+
+    @Test
+    void statusIsRetainedAndTheLastWillSaysOffline() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
+                FlakyProxy link = new FlakyProxy(port);
+                UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 8)) {
+            gate.start();
+            Await.until(WAIT, "connected", gate.uplink::connected);
+            try (Subscriber late = new Subscriber(uri, "late", true, UplinkFixture.PREFIX + "status")) {
+                Await.until(WAIT, "retained online", () -> !late.received().isEmpty());
+                assertTrue(late.received().getFirst().retained());
+                assertTrue(text(late.received().getFirst()).contains("\"state\":\"online\""));
+                link.close(); // the gate vanishes without a DISCONNECT: the broker publishes the will
+                Await.until(WAIT, "last will", () -> late.received().stream()
+                        .anyMatch(r -> text(r).contains("\"state\":\"offline\"")));
+                assertFalse(text(late.received().getLast()).contains("\"at\""), "the will carries no time");
+            }
+        }
+    }
+
+    private static String text(Subscriber.Received r) {
+        return new String(r.payload(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long distinctIds(Subscriber s) {
+        return UplinkFixture.records(s).stream().map(UplinkFixture::idOf).distinct().count();
+    }
+}
