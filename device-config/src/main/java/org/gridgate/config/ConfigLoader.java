@@ -148,9 +148,11 @@ public final class ConfigLoader {
         }
         MaskPolicy mask = s.choice("mask", MaskPolicy.class, MaskPolicy.REQUIRED, false);
         long window = s.integer("passageWindowS", 15, 1, 300);
+        long grace = s.integer("maskGraceS", 3, 0, 300);
         long release = s.integer("lockReleaseS", 5, 1, 120);
         s.finish();
-        return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(release));
+        return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(grace),
+                Duration.ofSeconds(release));
     }
 
     private static ThermometerConfig thermometer(Section s, Claims claims) {

@@ -138,6 +138,7 @@ public final class GateLoop implements AutoCloseable {
             case GateEvent.RosterReplaced r -> {
                 roster.replace(r.entries());
                 LOG.info("roster replaced: {} entries", r.entries().size());
+                observers.forEach(o -> o.rosterReplaced(r.entries().size()));
             }
             case GateEvent.Task t -> t.action().run();
         }

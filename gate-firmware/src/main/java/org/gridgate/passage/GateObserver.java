@@ -12,4 +12,7 @@ public interface GateObserver {
     default void alarm(String code, JournalEntry entry) {}
 
     default void device(DeviceStatus status) {}
+
+    /** The roster in force was replaced; {@code size} entries. */
+    default void rosterReplaced(int size) {}
 }

@@ -28,6 +28,7 @@ final class Passages {
     private Scheduler.Cancellable window;
     private boolean maskLevel;
     private boolean thermometerOnline = true;
+    private boolean maskGraceStarted;
 
     Passages(GateLoop.Parts parts, Roster roster, Predicate<Decision> commit, Consumer<GateEvent> enqueue) {
         this.p = parts;
@@ -51,6 +52,7 @@ final class Passages {
 
     private void begin(ScannedCode code, Instant now) {
         current = PassageInputs.start(code.direction(), now, thermometerOnline);
+        maskGraceStarted = false;
         if (maskLevel) {
             current = current.withMask(true);
         }
@@ -101,8 +103,14 @@ final class Passages {
     }
 
     private void tryDecide() {
-        if (Rules.complete(current, p.policy(), p.clock().instant())) {
+        Instant now = p.clock().instant();
+        if (Rules.complete(current, p.policy(), now)) {
             decide();
+        } else if (!maskGraceStarted && Rules.waitingOnlyForMask(current, p.policy(), now)) {
+            maskGraceStarted = true;
+            p.signals().prompt(); // "please wear your mask"
+            long id = currentId;
+            p.scheduler().schedule(p.policy().maskGrace(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
         }
     }
 

@@ -15,6 +15,7 @@ public record Policy(
         double plausibleSkinMaxC,
         boolean maskRequired,
         Duration passageWindow,
+        Duration maskGrace,
         Duration lockRelease,
         double calibrationOffsetC,
         double calibrationK,
@@ -23,7 +24,7 @@ public record Policy(
     public static Policy from(GateConfig config) {
         PolicyConfig p = config.policy();
         return new Policy(p.feverThresholdC(), p.plausibleSkinMinC(), p.plausibleSkinMaxC(),
-                p.mask() == PolicyConfig.MaskPolicy.REQUIRED, p.passageWindow(), p.lockRelease(),
+                p.mask() == PolicyConfig.MaskPolicy.REQUIRED, p.passageWindow(), p.maskGrace(), p.lockRelease(),
                 config.thermometer().offsetC(), config.thermometer().k(), config.gate().zone());
     }
 

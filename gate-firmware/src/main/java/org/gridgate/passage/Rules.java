@@ -59,6 +59,15 @@ public final class Rules {
         return temperatureIn && maskIn;
     }
 
+    /** Everything but the mask signal is in: the gate prompts and gives the mask a short grace. */
+    public static boolean waitingOnlyForMask(PassageInputs in, Policy policy, Instant now) {
+        if (in.credential().isEmpty() || in.direction() == Direction.EXIT || !policy.maskRequired()
+                || in.maskSeen().orElse(false)) {
+            return false;
+        }
+        return !in.thermometerOnline() || usableReading(in, policy, now).isPresent();
+    }
+
     /** A reading counts if it is plausible skin (someone is there) and taken within the passage window. */
     static Optional<TemperatureReading> usableReading(PassageInputs in, Policy policy, Instant now) {
         return in.reading()
@@ -110,8 +119,8 @@ public final class Rules {
         return switch (verification.get()) {
             case Verification.Verified v -> switch (v.credential().colour()) {
                 case GREEN -> Check.pass(Kind.HEALTH_CODE, Reason.CODE_GREEN, v.credential().format().name());
-                case YELLOW -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_YELLOW, "7 days' isolation");
-                case RED -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_RED, "14 days' isolation");
+                case YELLOW -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_YELLOW, v.credential().format().name());
+                case RED -> Check.fail(Kind.HEALTH_CODE, Reason.CODE_RED, v.credential().format().name());
             };
             case Verification.Rejected r -> Check.fail(Kind.HEALTH_CODE, switch (r.failure()) {
                 case UNREADABLE -> Reason.CODE_UNREADABLE;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RulesTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
-    static final Policy POLICY = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(5),
+    static final Policy POLICY = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5),
             0.0, 0.0, ZoneId.of("Asia/Shanghai"));
     static final MemoryRoster ROSTER = new MemoryRoster();
 
@@ -99,7 +99,7 @@ class RulesTest {
 
     @Test
     void calibrationTurnsSkinIntoBodyTemperature() {
-        Policy calibrated = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(5), 0.3, 0.1,
+        Policy calibrated = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0.3, 0.1,
                 ZoneId.of("UTC"));
         PassageInputs in = inputs(code("R-1001", Colour.GREEN), 36.5, true); // ambient 22.0
         Decision d = Rules.decide(in, ROSTER, calibrated, NOW);
@@ -127,7 +127,7 @@ class RulesTest {
 
     @Test
     void maskPolicyOffPassesWithoutASignal() {
-        Policy off = new Policy(37.3, 30, 45, false, Duration.ofSeconds(15), Duration.ofSeconds(5), 0, 0, ZoneId.of("UTC"));
+        Policy off = new Policy(37.3, 30, 45, false, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0, 0, ZoneId.of("UTC"));
         Decision d = Rules.decide(inputs(code("R-1001", Colour.GREEN), 36.6, null), ROSTER, off, NOW);
         assertTrue(d.granted());
     }

@@ -30,6 +30,9 @@ public final class Logging {
         };
         h.setLevel(level);
         root.addHandler(h);
+        // Pi4J's board detection reads /proc/device-tree and reports at ERROR where there is
+        // none (the simulator, a PC); the gate never uses the board model.
+        Logger.getLogger("com.pi4j.boardinfo").setLevel(Level.OFF);
         // Chatty libraries: their INFO is our DEBUG.
         for (String noisy : new String[] {"io.moquette", "io.netty", "com.pi4j", "org.eclipse.paho"}) {
             Logger.getLogger(noisy).setLevel(level.intValue() < Level.WARNING.intValue() ? Level.WARNING : level);

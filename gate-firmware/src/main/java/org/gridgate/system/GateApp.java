@@ -1,0 +1,248 @@
+package org.gridgate.system;
+
+import com.pi4j.context.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridgate.config.GateConfig;
+import org.gridgate.config.ScannerConfig;
+import org.gridgate.config.ThermometerConfig;
+import org.gridgate.config.Transport;
+import org.gridgate.credential.CredentialVerifier;
+import org.gridgate.journal.IdentityProtector;
+import org.gridgate.journal.Journal;
+import org.gridgate.journal.JournalException;
+import org.gridgate.journal.RecordKind;
+import org.gridgate.journal.sqlite.SqliteJournal;
+import org.gridgate.passage.GateLoop;
+import org.gridgate.passage.Policy;
+import org.gridgate.passage.Pseudonyms;
+import org.gridgate.passage.Signals;
+import org.gridgate.roster.RosterFile;
+import org.gridgate.scanner.Scanner;
+import org.gridgate.scanner.serial.SerialScanner;
+import org.gridgate.signals.Buzzer;
+import org.gridgate.signals.Lock;
+import org.gridgate.signals.gpio.GpioBuzzer;
+import org.gridgate.signals.gpio.GpioInputs;
+import org.gridgate.signals.gpio.GpioLights;
+import org.gridgate.signals.gpio.GpioLock;
+import org.gridgate.thermometer.Thermometer;
+import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
+import org.gridgate.timing.ExecutorScheduler;
+import org.gridgate.system.notify.WatchdogPetter;
+import org.gridgate.uplink.Uplink;
+import org.gridgate.uplink.mqtt.PahoUplink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the whole gate from its config, wiring by constructor. The simulator
+ * and the tests build the same graph with other {@link Hardware}.
+ */
+public final class GateApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateApp.class);
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    private final GateConfig config;
+    private final ExecutorScheduler scheduler;
+    private final Context gpio;
+    private final Lock lock;
+    private final Journal journal;
+    private final Optional<Uplink> uplink;
+    private final Thermometer thermometer;
+    private final List<Scanner> scanners;
+    private final GateLoop loop;
+    private final ServiceManager service;
+    private final Clock clock;
+    private volatile boolean closed;
+    private volatile WatchdogPetter watchdog;
+
+    private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
+            Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
+            ServiceManager service, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.gpio = gpio;
+        this.lock = lock;
+        this.journal = journal;
+        this.uplink = uplink;
+        this.thermometer = thermometer;
+        this.scanners = scanners;
+        this.loop = loop;
+        this.service = service;
+    }
+
+    /** Builds and starts the gate; on failure everything already opened is closed again. */
+    public static GateApp start(GateConfig config, Hardware hardware, Clock clock, ServiceManager service)
+            throws StartupException {
+        ExecutorScheduler scheduler = new ExecutorScheduler("gate-timers");
+        Context gpio;
+        try {
+            gpio = hardware.gpio().apply(config.gpio().provider());
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw new StartupException(ExitCodes.UNAVAILABLE, "cannot open GPIO (" + config.gpio().provider()
+                    .name().toLowerCase() + "): " + e.getMessage(), e);
+        }
+        // The lock goes to its safe state before anything else can fail.
+        GpioLock lock = new GpioLock(gpio, config.gpio().lock(), scheduler);
+        Journal journal;
+        try {
+            journal = SqliteJournal.open(config.storage(), config.gate(), clock);
+        } catch (JournalException e) {
+            lock.toSafeState();
+            gpio.shutdown();
+            scheduler.close();
+            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the journal: " + e.getMessage(), e);
+        }
+        try {
+            IdentityProtector identities = IdentityProtector.open(config.storage().identityKeyFile());
+            Pseudonyms pseudonyms = new Pseudonyms() {
+                @Override
+                public String hash(String identity) {
+                    return identities.hash(identity);
+                }
+
+                @Override
+                public String mask(String identity) {
+                    return IdentityProtector.mask(identity);
+                }
+            };
+            Buzzer buzzer = config.gpio().buzzer().<Buzzer>map(b -> new GpioBuzzer(gpio, b, scheduler))
+                    .orElse(Silent.BUZZER);
+            Signals signals = new Signals(lock, buzzer, new GpioLights(gpio, config.gpio()));
+            GpioInputs inputs = new GpioInputs(gpio, config.gpio(), clock, scheduler);
+            Thermometer thermometer = thermometer(config.thermometer(), hardware, clock, scheduler);
+            List<Scanner> scanners = new ArrayList<>();
+            for (ScannerConfig sc : config.scanners()) {
+                scanners.add(scanner(sc, hardware, clock, scheduler));
+            }
+            CredentialVerifier verifier = Credentials.verifier(config.credentials());
+            Optional<Uplink> uplink = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
+            GateLoop loop = new GateLoop(new GateLoop.Parts(Policy.from(config), verifier, thermometer, signals, inputs,
+                    journal, wake, pseudonyms, clock, scheduler));
+            RosterFile rosterFile = new RosterFile(config.storage().journal().resolveSibling("roster.json"));
+            rosterFile.load().ifPresent(loop::replaceRoster);
+            loop.start();
+            scanners.forEach(s -> s.start(loop.scannerListener()));
+            uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosterFile)));
+            GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
+                    service, clock);
+            app.schedulePrune();
+            app.record(RecordKind.EVENT, Map.of("event", "started"));
+            LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
+                    config.gate().community(), scanners.size(), config.gpio().lock().safeState());
+            service.ready("gate " + config.gate().id() + " ready");
+            return app;
+        } catch (IOException e) {
+            lock.toSafeState();
+            journal.close();
+            gpio.shutdown();
+            scheduler.close();
+            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key: " + e.getMessage(), e);
+        } catch (StartupException e) {
+            lock.toSafeState();
+            journal.close();
+            gpio.shutdown();
+            scheduler.close();
+            throw e;
+        }
+    }
+
+    private static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
+            throws StartupException {
+        return switch (tc.model()) {
+            case GY_MCU90614 -> new GyMcu90614Thermometer(tc, hw.serial(), clock, s);
+            case MLX90614 -> throw new StartupException(ExitCodes.CONFIG,
+                    "thermometer " + tc.id() + ": the MLX90614 over I2C is not supported by this build yet", null);
+        };
+    }
+
+    private static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
+            throws StartupException {
+        if (sc.transport() == Transport.EVDEV) {
+            throw new StartupException(ExitCodes.CONFIG,
+                    "scanner " + sc.id() + ": USB keyboard (evdev) scanners are not supported by this build yet", null);
+        }
+        return new SerialScanner(sc, hw.serial(), clock, s);
+    }
+
+    private void schedulePrune() {
+        scheduler.schedule(PRUNE_EVERY, () -> loop.submit(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                Journal.Pruned p = journal.prune(clock.instant());
+                if (p.lostUndelivered()) {
+                    record(RecordKind.ALARM, Map.of("alarm", "storage_dropped", "count", p.droppedUndelivered(),
+                            "firstSeq", p.firstDroppedSeq(), "lastSeq", p.lastDroppedSeq()));
+                }
+            } catch (JournalException e) {
+                LOG.error("journal pruning failed: {}", e.getMessage());
+            }
+            schedulePrune();
+        }));
+    }
+
+    private void record(RecordKind kind, Map<String, Object> body) {
+        try {
+            journal.append(kind, clock.instant(), body);
+            uplink.ifPresent(Uplink::wake);
+        } catch (JournalException e) {
+            LOG.error("cannot record {}: {}", kind, e.getMessage());
+        }
+    }
+
+    /** Pets the service manager's watchdog every half interval, but only while the gate loop turns. */
+    public void startWatchdog(Duration interval) {
+        WatchdogPetter w = new WatchdogPetter(service, interval, loop::turns, scheduler);
+        watchdog = w;
+        w.start();
+    }
+
+    public GateLoop loop() {
+        return loop;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public GateConfig config() {
+        return config;
+    }
+
+    public boolean uplinkConnected() {
+        return uplink.map(Uplink::connected).orElse(false);
+    }
+
+    /** Stops in order: no new passages, lock to its safe state, devices, uplink, journal. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        service.stopping("gate stopping");
+        loop.close();
+        lock.toSafeState();
+        scanners.forEach(Scanner::close);
+        thermometer.close();
+        uplink.ifPresent(Uplink::close);
+        journal.close();
+        scheduler.close();
+        gpio.shutdown();
+        LOG.info("gate stopped; lock in its safe state");
+    }
+}

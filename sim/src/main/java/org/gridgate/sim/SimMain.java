@@ -1,0 +1,74 @@
+package org.gridgate.sim;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import org.gridgate.sim.demo.Demo;
+import org.gridgate.system.logging.Logging;
+
+/** The technician's bench: {@code java -jar gridgate-sim.jar <command>}. */
+public final class SimMain {
+    static final String USAGE = """
+            usage: java -jar gridgate-sim.jar <command>
+              demo [--passages N] [--seed S] [--state DIR]
+                  run the gate with simulated devices, an embedded broker and a community-server
+                  stand-in; one line per passage; with --passages it stops after N and prints
+                  "demo: N passages, G granted, D denied, J journaled, P published"
+            """;
+
+    private SimMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = Arrays.asList(args);
+        if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
+            out.print(USAGE);
+            return a.isEmpty() ? 64 : 0;
+        }
+        return switch (a.get(0)) {
+            case "demo" -> demo(a.subList(1, a.size()), out, err);
+            default -> {
+                err.println("gridgate-sim: unknown command '" + a.get(0) + "'");
+                err.print(USAGE);
+                yield 64;
+            }
+        };
+    }
+
+    private static int demo(List<String> args, PrintStream out, PrintStream err) {
+        int passages = 0;
+        long seed = System.nanoTime();
+        Path state = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--passages" -> passages = Integer.parseInt(args.get(++i));
+                    case "--seed" -> seed = Long.parseLong(args.get(++i));
+                    case "--state" -> state = Path.of(args.get(++i));
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+                }
+            }
+            if (passages < 0) {
+                throw new IllegalArgumentException("--passages must be 0 or more");
+            }
+        } catch (RuntimeException e) {
+            err.println("gridgate-sim demo: " + (e instanceof IndexOutOfBoundsException ? "an option needs a value"
+                    : e.getMessage()));
+            return 64;
+        }
+        Logging.setup(Level.WARNING);
+        try {
+            Demo.Result r = Demo.run(new Demo.Options(passages, seed, state), out);
+            out.println(r.line());
+            return r.complete() ? 0 : 1;
+        } catch (Exception e) {
+            err.println("gridgate-sim demo: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.gridgate.sim.demo;
+
+import com.pi4j.context.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.gridgate.config.ConfigException;
+import org.gridgate.config.ConfigLoader;
+import org.gridgate.config.CredentialConfig;
+import org.gridgate.config.GateConfig;
+import org.gridgate.config.MqttConfig;
+import org.gridgate.config.ScannerConfig;
+import org.gridgate.credential.hcert.CommunityPassIssuer;
+import org.gridgate.journal.JournalEntry;
+import org.gridgate.passage.Decision;
+import org.gridgate.passage.GateObserver;
+import org.gridgate.signals.GateInput;
+import org.gridgate.signals.gpio.Pi4jContexts;
+import org.gridgate.sim.devices.SimulatedHardware;
+import org.gridgate.sim.devices.SimulatedScanner;
+import org.gridgate.sim.devices.SimulatedThermometer;
+import org.gridgate.sim.server.CommunityServer;
+import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.system.GateApp;
+import org.gridgate.system.Hardware;
+import org.gridgate.system.ServiceManager;
+import org.gridgate.system.StartupException;
+import org.gridgate.timing.ExecutorScheduler;
+
+/**
+ * The whole gate on one machine: the real daemon with simulated devices speaking the real wire
+ * protocols, an embedded broker, and a community-server stand-in that counts what it receives.
+ */
+public final class Demo {
+    /** How long one passage may take before the demo calls the gate stuck. */
+    static final Duration PASSAGE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Options: passages to run (0 = until stopped), seed, state folder (null = a temporary one). */
+    public record Options(int passages, long seed, Path state) {}
+
+    /** The figures the last line reports. */
+    public record Result(int passages, int granted, int denied, long journaled, long published) {
+        public boolean complete() {
+            return journaled == passages && published == passages;
+        }
+
+        public String line() {
+            return "demo: " + passages + " passages, " + granted + " granted, " + denied + " denied, " + journaled
+                    + " journaled, " + published + " published";
+        }
+    }
+
+    private Demo() {}
+
+    public static GateConfig simConfig(Path state, String brokerUri, CredentialConfig.TrustAnchor anchor)
+            throws IOException, ConfigException {
+        String text;
+        try (InputStream in = Demo.class.getResourceAsStream("/examples/sim.yaml")) {
+            if (in == null) {
+                throw new IOException("examples/sim.yaml missing from the simulator jar");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        GateConfig c = ConfigLoader.parse("sim.yaml", state, text);
+        MqttConfig m = c.mqtt().orElseThrow();
+        return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
+                java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
+                        m.keepAliveS())),
+                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()));
+    }
+
+    public static Result run(Options o, PrintStream out) throws Exception {
+        Path state = o.state() != null ? Files.createDirectories(o.state()) : Files.createTempDirectory("gridgate-demo");
+        Clock clock = Clock.systemUTC();
+        KeyPair community = PersonGenerator.newKey();
+        byte[] kid = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(community.getPublic().getEncoded()), 8);
+        var anchor = new CredentialConfig.TrustAnchor(Base64.getEncoder().encodeToString(kid),
+                Base64.getEncoder().encodeToString(community.getPublic().getEncoded()));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+                ExecutorScheduler deviceTimers = new ExecutorScheduler("sim-devices")) {
+            GateConfig config = simConfig(state, broker.uri(), anchor);
+            String prefix = config.credentials().communityPrefix();
+            CommunityPassIssuer issuer = new CommunityPassIssuer(prefix, config.gate().community(),
+                    community.getPrivate(), kid);
+            PersonGenerator people = new PersonGenerator(o.seed(), issuer, prefix, kid,
+                    LocalDate.now(clock.withZone(config.gate().zone())));
+            SimulatedHardware hw = new SimulatedHardware();
+            SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
+            hw.plug(config.thermometer().port(), thermometer);
+            ScannerConfig sc = config.scanners().get(0);
+            SimulatedScanner scanner = new SimulatedScanner(sc.terminator());
+            hw.plug(sc.port(), scanner);
+            Hardware hardware = new Hardware(hw, provider -> {
+                Context ctx = Pi4jContexts.create(provider);
+                hw.gpio(ctx);
+                return ctx;
+            });
+            try (CommunityServer server = new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
+                    config.gate().community())) {
+                server.publishRoster(people.roster());
+                BlockingQueue<Line> decisions = new LinkedBlockingQueue<>();
+                CountDownLatch rosterIn = new CountDownLatch(1);
+                GateApp app;
+                try {
+                    app = GateApp.start(config, hardware, clock, ServiceManager.NONE);
+                } catch (StartupException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                try (app) {
+                    app.loop().addObserver(new GateObserver() {
+                        @Override
+                        public void decided(Decision d, JournalEntry e, String masked) {
+                            decisions.add(new Line(d, masked));
+                        }
+
+                        @Override
+                        public void rosterReplaced(int size) {
+                            rosterIn.countDown();
+                        }
+                    });
+                    if (!rosterIn.await(20, TimeUnit.SECONDS) && app.loop().rosterSize() == 0) {
+                        throw new IOException("the gate received no roster from the broker within 20 s");
+                    }
+                    boolean maskActiveLow = config.gpio().maskDetector().orElseThrow().activeLow();
+                    int granted = 0;
+                    int denied = 0;
+                    int n = 0;
+                    while (o.passages() == 0 || n < o.passages()) {
+                        Person p = people.next(clock.instant());
+                        hw.input(GateInput.Kind.MASK_PRESENT, p.mask(), maskActiveLow);
+                        thermometer.present(p.skinC(), p.ambientC());
+                        if (!scanner.scan(p.code())) {
+                            throw new IOException("the gate has not opened the scanner port");
+                        }
+                        Line l = decisions.poll(PASSAGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                        if (l == null) {
+                            throw new IOException("no decision within " + PASSAGE_TIMEOUT.toSeconds() + " s");
+                        }
+                        out.println(l.format(config.gate().zone()));
+                        if (l.decision().granted()) {
+                            granted++;
+                        } else {
+                            denied++;
+                        }
+                        thermometer.absent();
+                        hw.input(GateInput.Kind.MASK_PRESENT, false, maskActiveLow);
+                        n++;
+                    }
+                    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+                    while (server.unique("passage") < n && System.nanoTime() < deadline) {
+                        decisions.poll(50, TimeUnit.MILLISECONDS); // waits without sleeping the thread blind
+                    }
+                    return new Result(n, granted, denied, countPassages(config.storage().journal()),
+                            server.unique("passage"));
+                }
+            }
+        }
+    }
+
+    /** Counts passages in the journal file itself, with a connection of its own. */
+    static long countPassages(Path journal) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM record WHERE kind = 'passage'")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.gridgate.sim.demo;
+
+/**
+ * Someone the demo presents at the gate: what they scan, what the thermometer reads, whether a mask
+ * is seen, and what the demo expects the gate to say (for the summary, not for the gate).
+ */
+record Person(Kind kind, String code, double skinC, double ambientC, boolean mask) {
+    enum Kind {
+        RESIDENT, VISITOR, FEVER, YELLOW, RED, NO_MASK, UNKNOWN, BARRED, EXPIRED, FORGED, GARBAGE
+    }
+}

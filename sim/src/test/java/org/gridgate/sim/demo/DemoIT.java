@@ -1,0 +1,38 @@
+package org.gridgate.sim.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole spine: simulated devices -> serial parsers -> rules -> SQLite -> MQTT -> subscriber. */
+class DemoIT {
+    @Test
+    void everyPassageIsJournaledAndPublishedWithEachKindOfOutcome(@TempDir Path state) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Demo.Result r = Demo.run(new Demo.Options(40, 1, state), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+
+        assertEquals(40, r.passages());
+        assertEquals(40, r.journaled(), "counted from the SQLite file");
+        assertEquals(40, r.published(), "counted from what the subscriber received");
+        assertEquals(40, r.granted() + r.denied());
+        assertEquals(40, lines.size());
+        assertTrue(r.granted() > 0);
+        for (String reason : List.of("temperature too high", "health code yellow", "health code red", "no mask",
+                "not registered", "barred", "health code expired", "health code signature invalid",
+                "health code unreadable")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("DENIED") && l.contains(reason)),
+                    "a denial for '" + reason + "' in:\n" + String.join("\n", lines));
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.matches(".*R-\\d{4}.*")), "identities are masked in the output");
+        assertEquals("demo: 40 passages, " + r.granted() + " granted, " + r.denied() + " denied, 40 journaled, "
+                + "40 published", r.line());
+    }
+}
