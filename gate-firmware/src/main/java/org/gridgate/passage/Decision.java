@@ -20,7 +20,9 @@ public record Decision(
         Optional<BodyTemperature> temperature,
         Optional<HealthCredential> credential,
         Optional<String> subject,
-        Optional<String> unit) {
+        Optional<String> unit,
+        Optional<String> assistedBy,
+        GateMode mode) {
 
     public Decision {
         checks = List.copyOf(checks);

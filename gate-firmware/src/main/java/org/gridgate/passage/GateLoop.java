@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the loop gathers a passage's inputs, decides when they are complete (or the window ends),
  * commits the decision to the journal and only then drives the lock.
  */
-public final class GateLoop implements AutoCloseable {
+public final class GateLoop implements GateControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateLoop.class);
 
     /** What the loop needs; built by the composition root. */
@@ -44,13 +44,14 @@ public final class GateLoop implements AutoCloseable {
     private final MemoryRoster roster = new MemoryRoster();
     private final List<GateObserver> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong turns = new AtomicLong();
+    private final GateState state = new GateState();
     private final Passages passages;
     private final Thread thread;
     private volatile boolean running = true;
 
     public GateLoop(Parts parts) {
         this.p = parts;
-        this.passages = new Passages(parts, roster, this::commit, this::enqueue);
+        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
     }
 
@@ -158,16 +159,83 @@ public final class GateLoop implements AutoCloseable {
         }
     }
 
+    @Override
+    public void manualOpen(String actor, String reason) {
+        if (actor == null || actor.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a manual open needs who and why");
+        }
+        submit(() -> {
+            // Open first: a volunteer opening by hand is usually letting someone out or help in.
+            p.signals().lock().release(p.policy().lockRelease());
+            record(RecordKind.EVENT, Map.of("event", "manual_open", "actor", actor, "reason", reason));
+        });
+    }
+
+    @Override
+    public void setMode(String actor, GateMode mode) {
+        submit(() -> {
+            GateMode before = state.mode;
+            state.mode = mode;
+            if (mode == GateMode.EMERGENCY_EGRESS) {
+                p.signals().lock().holdReleased();
+            } else if (before == GateMode.EMERGENCY_EGRESS) {
+                p.signals().lock().secure();
+            }
+            record(RecordKind.EVENT, Map.of("event", "mode_changed", "actor", actor,
+                    "from", PassageRecords.lower(before), "to", PassageRecords.lower(mode)));
+            LOG.info("mode {} -> {}", before, mode);
+        });
+    }
+
+    @Override
+    public void assistedPass(String volunteer, String subject, org.gridgate.config.ScannerConfig.Direction direction) {
+        submit(() -> passages.assisted(new PassageInputs.Assisted(volunteer, subject), direction));
+    }
+
+    @Override
+    public void confirmMask(String volunteer) {
+        submit(passages::maskConfirmed);
+    }
+
+    @Override
+    public void acknowledgeAlarm(String volunteer, long alarmSeq) {
+        submit(() -> {
+            if (state.openAlarms.remove(alarmSeq) != null) {
+                record(RecordKind.EVENT, Map.of("event", "alarm_acknowledged", "actor", volunteer, "alarmSeq", alarmSeq));
+            }
+        });
+    }
+
+    @Override
+    public GateSnapshot snapshot() {
+        java.util.concurrent.CompletableFuture<GateSnapshot> f = new java.util.concurrent.CompletableFuture<>();
+        submit(() -> f.complete(new GateSnapshot(p.clock().instant(), state.mode, state.devices, roster.size(),
+                passages.inProgress(), state.openAlarms, java.util.List.of())));
+        try {
+            return f.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("gate loop did not answer within 2 s", e);
+        }
+    }
+
+    private void alarm(String code, Map<String, Object> body) {
+        JournalEntry entry = record(RecordKind.ALARM, body);
+        if (entry != null) {
+            state.openAlarms.put(entry.seq(), code);
+            observers.forEach(o -> o.alarm(code, entry));
+        }
+    }
+
     private void device(DeviceStatus s) {
+        state.devices.put(s.deviceId(), s);
         if (s.deviceId().equals(p.thermometer().id())) {
             passages.thermometerOnline(s.isOk());
         }
         if (!s.isOk()) {
-            JournalEntry entry = record(RecordKind.ALARM, Map.of("alarm", "device_fault", "device", s.deviceId(),
-                    "detail", s.reason()));
-            if (entry != null) {
-                observers.forEach(o -> o.alarm("device_fault", entry));
-            }
+            alarm("device_fault", Map.of("alarm", "device_fault", "device", s.deviceId(), "detail", s.reason()));
         }
         observers.forEach(o -> o.device(s));
     }
@@ -182,7 +250,9 @@ public final class GateLoop implements AutoCloseable {
             p.signals().denied(false);
             return false;
         }
-        if (d.granted()) {
+        if (d.granted() && state.mode == GateMode.EMERGENCY_EGRESS) {
+            p.signals().lights().show(org.gridgate.signals.Lights.Indication.GRANTED); // lock is held open already
+        } else if (d.granted()) {
             p.signals().granted(p.policy().lockRelease());
         } else {
             p.signals().denied(d.fever());
@@ -191,10 +261,7 @@ public final class GateLoop implements AutoCloseable {
         String masked = d.subject().map(p.pseudonyms()::mask).orElse("-");
         observers.forEach(o -> o.decided(d, entry, masked));
         if (d.fever()) {
-            JournalEntry alarm = record(RecordKind.ALARM, Map.of("alarm", "fever", "passageSeq", entry.seq()));
-            if (alarm != null) {
-                observers.forEach(o -> o.alarm("fever", alarm));
-            }
+            alarm("fever", Map.of("alarm", "fever", "passageSeq", entry.seq()));
         }
         return true;
     }

@@ -48,6 +48,8 @@ final class PassageRecords {
             return (Object) im;
         }).orElse(null));
         m.put("unit", d.unit().orElse(null));
+        m.put("assistedBy", d.assistedBy().orElse(null));
+        m.put("mode", lower(d.mode()));
         return m;
     }
 

@@ -30,8 +30,12 @@ final class Passages {
     private boolean thermometerOnline = true;
     private boolean maskGraceStarted;
 
-    Passages(GateLoop.Parts parts, Roster roster, Predicate<Decision> commit, Consumer<GateEvent> enqueue) {
+    private final GateState state;
+
+    Passages(GateLoop.Parts parts, Roster roster, GateState state, Predicate<Decision> commit,
+            Consumer<GateEvent> enqueue) {
         this.p = parts;
+        this.state = state;
         this.roster = roster;
         this.commit = commit;
         this.enqueue = enqueue;
@@ -44,14 +48,29 @@ final class Passages {
             decide(); // the other direction's passage ends here, with what it had
         }
         if (current == null) {
-            begin(code, now);
+            begin(code.direction(), now);
         }
         current = current.withCredential(v);
         tryDecide();
     }
 
-    private void begin(ScannedCode code, Instant now) {
-        current = PassageInputs.start(code.direction(), now, thermometerOnline);
+    /** A volunteer vouches for {@code subject}; temperature and mask are still measured. */
+    void assisted(PassageInputs.Assisted assisted, org.gridgate.config.ScannerConfig.Direction direction) {
+        Instant now = p.clock().instant();
+        if (current != null) {
+            decide(); // whoever was at the gate before is decided with what they had
+        }
+        begin(direction, now);
+        current = current.withAssisted(assisted);
+        tryDecide();
+    }
+
+    boolean inProgress() {
+        return current != null;
+    }
+
+    private void begin(org.gridgate.config.ScannerConfig.Direction direction, Instant now) {
+        current = PassageInputs.start(direction, now, thermometerOnline);
         maskGraceStarted = false;
         if (maskLevel) {
             current = current.withMask(true);
@@ -77,6 +96,14 @@ final class Passages {
                     p.thermometer().requestReading();
                 }
             })));
+        }
+    }
+
+    /** A volunteer confirmed the mask by hand: counts for the passage in progress only. */
+    void maskConfirmed() {
+        if (current != null) {
+            current = current.withMask(true);
+            tryDecide();
         }
     }
 
@@ -115,7 +142,7 @@ final class Passages {
     }
 
     private void decide() {
-        Decision d = Rules.decide(current, roster, p.policy(), p.clock().instant());
+        Decision d = Rules.decide(current, roster, p.policy(), state.mode, p.clock().instant());
         current = null;
         if (window != null) {
             window.cancel();

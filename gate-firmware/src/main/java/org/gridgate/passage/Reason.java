@@ -11,6 +11,8 @@ public enum Reason {
     NO_IDENTITY("no_identity", "无法识别身份", "identity not established"),
     BARRED("barred", "禁止通行", "barred from passing"),
     REGISTRATION_NOT_VALID("registration_not_valid", "登记不在有效期", "registration not valid today"),
+    GATE_CLOSED("gate_closed", "闸口维护中，暂停入内", "gate closed to entry (maintenance)"),
+    LOCKDOWN_VISITOR("lockdown_visitor", "封控期间访客禁止入内", "visitors not admitted during lockdown"),
     // temperature
     TEMPERATURE_NORMAL("temperature_normal", "体温正常", "temperature normal"),
     FEVER("fever", "体温异常", "temperature too high"),
@@ -29,6 +31,7 @@ public enum Reason {
     CODE_NOT_YET_VALID("code_not_yet_valid", "健康码尚未生效", "health code not yet valid"),
     CODE_EXPIRED("code_expired", "健康码已过期", "health code expired"),
     CODE_REVOKED("code_revoked", "健康码已撤销", "health code revoked"),
+    ASSISTED_PASS("assisted_pass", "志愿者协助登记", "assisted by a volunteer"),
     // mask
     MASK_PRESENT("mask_present", "已佩戴口罩", "mask worn"),
     NO_MASK("no_mask", "未佩戴口罩", "no mask"),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.HealthCredential;
+import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.Verification;
 import org.gridgate.passage.Check.Kind;
 import org.gridgate.roster.Resident;
@@ -22,33 +23,37 @@ import org.gridgate.thermometer.TemperatureReading;
 public final class Rules {
     private Rules() {}
 
-    public static Decision decide(PassageInputs in, Roster roster, Policy policy, Instant now) {
+    public static Decision decide(PassageInputs in, Roster roster, Policy policy, GateMode mode, Instant now) {
         Optional<HealthCredential> credential = in.credential()
                 .filter(Verification.Verified.class::isInstance)
                 .map(v -> ((Verification.Verified) v).credential());
-        Optional<Resident> person = credential.flatMap(c -> roster.find(c.subject()));
+        Optional<String> subject = in.assisted().map(PassageInputs.Assisted::subject)
+                .or(() -> credential.map(HealthCredential::subject));
+        Optional<Resident> person = subject.flatMap(roster::find);
         Optional<BodyTemperature> temperature = usableReading(in, policy, now)
                 .map(r -> new BodyTemperature(r.objectC(), r.ambientC(), policy.bodyEstimate(r.objectC(), r.ambientC())));
 
         List<Check> checks = new ArrayList<>(4);
-        checks.add(identity(credential, person, policy, now));
+        checks.add(identity(subject, person, in.direction(), mode, policy, now));
         if (in.direction() == Direction.EXIT) {
             checks.add(Check.pass(Kind.TEMPERATURE, Reason.NOT_CHECKED_ON_EXIT, ""));
             checks.add(Check.pass(Kind.HEALTH_CODE, Reason.NOT_CHECKED_ON_EXIT, ""));
             checks.add(Check.pass(Kind.MASK, Reason.NOT_CHECKED_ON_EXIT, ""));
         } else {
             checks.add(temperature(in, temperature, policy));
-            checks.add(healthCode(in.credential()));
+            checks.add(in.assisted().isPresent()
+                    ? Check.pass(Kind.HEALTH_CODE, Reason.ASSISTED_PASS, "by " + in.assisted().get().volunteer())
+                    : healthCode(in.credential()));
             checks.add(mask(in, policy));
         }
         Outcome outcome = checks.stream().allMatch(Check::passed) ? Outcome.GRANTED : Outcome.DENIED;
-        return new Decision(outcome, in.direction(), now, checks, temperature, credential,
-                credential.map(HealthCredential::subject), person.map(Resident::unit));
+        return new Decision(outcome, in.direction(), now, checks, temperature, credential, subject,
+                person.map(Resident::unit), in.assisted().map(PassageInputs.Assisted::volunteer), mode);
     }
 
     /** Whether every input the rule looks at is in, so the gate need not wait for the window to end. */
     public static boolean complete(PassageInputs in, Policy policy, Instant now) {
-        if (in.credential().isEmpty()) {
+        if (in.credential().isEmpty() && in.assisted().isEmpty()) {
             return false;
         }
         if (in.direction() == Direction.EXIT) {
@@ -61,7 +66,7 @@ public final class Rules {
 
     /** Everything but the mask signal is in: the gate prompts and gives the mask a short grace. */
     public static boolean waitingOnlyForMask(PassageInputs in, Policy policy, Instant now) {
-        if (in.credential().isEmpty() || in.direction() == Direction.EXIT || !policy.maskRequired()
+        if ((in.credential().isEmpty() && in.assisted().isEmpty()) || in.direction() == Direction.EXIT || !policy.maskRequired()
                 || in.maskSeen().orElse(false)) {
             return false;
         }
@@ -76,9 +81,12 @@ public final class Rules {
                 .filter(r -> Duration.between(r.at(), now).compareTo(policy.passageWindow()) <= 0);
     }
 
-    private static Check identity(Optional<HealthCredential> credential, Optional<Resident> person, Policy policy,
-            Instant now) {
-        if (credential.isEmpty()) {
+    private static Check identity(Optional<String> subject, Optional<Resident> person, Direction direction,
+            GateMode mode, Policy policy, Instant now) {
+        if (mode == GateMode.MAINTENANCE && direction == Direction.ENTRY) {
+            return Check.fail(Kind.IDENTITY, Reason.GATE_CLOSED, "maintenance mode");
+        }
+        if (subject.isEmpty()) {
             return Check.fail(Kind.IDENTITY, Reason.NO_IDENTITY, "no verified code");
         }
         if (person.isEmpty()) {
@@ -91,6 +99,9 @@ public final class Rules {
         if (!r.validOn(LocalDate.ofInstant(now, policy.zone()))) {
             return Check.fail(Kind.IDENTITY, Reason.REGISTRATION_NOT_VALID,
                     "valid " + r.validFrom() + " to " + r.validTo());
+        }
+        if (mode == GateMode.LOCKDOWN && direction == Direction.ENTRY && r.kind() == PersonKind.VISITOR) {
+            return Check.fail(Kind.IDENTITY, Reason.LOCKDOWN_VISITOR, "lockdown mode");
         }
         return Check.pass(Kind.IDENTITY, Reason.REGISTERED, r.kind().name().toLowerCase(Locale.ROOT));
     }

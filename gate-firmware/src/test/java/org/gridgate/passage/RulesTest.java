@@ -91,7 +91,7 @@ class RulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void decides(String name, PassageInputs in, List<Reason> expected) {
-        Decision d = Rules.decide(in, ROSTER, POLICY, NOW);
+        Decision d = Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW);
         assertEquals(expected, d.denialReasons());
         assertEquals(expected.isEmpty(), d.granted());
         assertEquals(4, d.checks().size(), "every check is reported");
@@ -102,7 +102,7 @@ class RulesTest {
         Policy calibrated = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0.3, 0.1,
                 ZoneId.of("UTC"));
         PassageInputs in = inputs(code("R-1001", Colour.GREEN), 36.5, true); // ambient 22.0
-        Decision d = Rules.decide(in, ROSTER, calibrated, NOW);
+        Decision d = Rules.decide(in, ROSTER, calibrated, GateMode.NORMAL, NOW);
         // 36.5 + 0.3 + 0.1 * (36.5 - 22.0) = 38.25
         assertEquals(38.25, d.temperature().orElseThrow().bodyC(), 1e-9);
         assertEquals(List.of(Reason.FEVER), d.denialReasons());
@@ -115,20 +115,20 @@ class RulesTest {
                 .withCredential(code("R-1001", Colour.GREEN))
                 .withReading(new TemperatureReading("t", 36.6, 22, NOW.minusSeconds(30)))
                 .withMask(true);
-        assertEquals(List.of(Reason.NO_TEMPERATURE), Rules.decide(in, ROSTER, POLICY, NOW).denialReasons());
+        assertEquals(List.of(Reason.NO_TEMPERATURE), Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW).denialReasons());
     }
 
     @Test
     void thermometerOfflineDeniesEntryWithItsOwnReason() {
         PassageInputs in = inputs(code("R-1001", Colour.GREEN), null, true).withThermometerOnline(false);
-        assertEquals(List.of(Reason.THERMOMETER_OFFLINE), Rules.decide(in, ROSTER, POLICY, NOW).denialReasons());
+        assertEquals(List.of(Reason.THERMOMETER_OFFLINE), Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW).denialReasons());
         assertTrue(Rules.complete(in, POLICY, NOW), "no need to wait for a reading that cannot come");
     }
 
     @Test
     void maskPolicyOffPassesWithoutASignal() {
         Policy off = new Policy(37.3, 30, 45, false, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0, 0, ZoneId.of("UTC"));
-        Decision d = Rules.decide(inputs(code("R-1001", Colour.GREEN), 36.6, null), ROSTER, off, NOW);
+        Decision d = Rules.decide(inputs(code("R-1001", Colour.GREEN), 36.6, null), ROSTER, off, GateMode.NORMAL, NOW);
         assertTrue(d.granted());
     }
 
@@ -145,7 +145,7 @@ class RulesTest {
     @Test
     void exitNeedsOnlyIdentity() {
         PassageInputs in = PassageInputs.start(Direction.EXIT, NOW, true).withCredential(code("R-1001", Colour.RED));
-        Decision d = Rules.decide(in, ROSTER, POLICY, NOW);
+        Decision d = Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW);
         assertTrue(d.granted());
         assertTrue(Rules.complete(in, POLICY, NOW));
     }
@@ -168,7 +168,7 @@ class RulesTest {
             Boolean mask = rnd.nextInt(3) == 0 ? null : rnd.nextBoolean();
             boolean online = rnd.nextInt(10) != 0;
             PassageInputs in = inputs(v, skin, mask).withThermometerOnline(online);
-            Decision d = Rules.decide(in, ROSTER, POLICY, NOW);
+            Decision d = Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW);
             boolean oracle = v instanceof Verification.Verified ver
                     && ver.credential().colour() == Colour.GREEN
                     && ver.credential().subject().equals("R-1001")
@@ -185,6 +185,46 @@ class RulesTest {
         Check failed = Check.fail(Check.Kind.MASK, Reason.NO_MASK, "");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Decision(
                 Outcome.GRANTED, Direction.ENTRY, NOW, List.of(failed), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), GateMode.NORMAL));
+    }
+
+    @Test
+    void maintenanceClosesEntryButNotExit() {
+        PassageInputs entry = inputs(code("R-1001", Colour.GREEN), 36.6, true);
+        assertEquals(List.of(Reason.GATE_CLOSED),
+                Rules.decide(entry, ROSTER, POLICY, GateMode.MAINTENANCE, NOW).denialReasons());
+        PassageInputs exit = PassageInputs.start(Direction.EXIT, NOW, true).withCredential(code("R-1001", Colour.GREEN));
+        assertTrue(Rules.decide(exit, ROSTER, POLICY, GateMode.MAINTENANCE, NOW).granted());
+    }
+
+    @Test
+    void lockdownAdmitsResidentsOnly() {
+        MemoryRoster r = new MemoryRoster();
+        r.replace(List.of(new Resident("V-1", PersonKind.VISITOR, "3-1201", "", Resident.Status.NORMAL,
+                LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03"))));
+        PassageInputs visitor = inputs(code("V-1", Colour.GREEN), 36.6, true);
+        assertTrue(Rules.decide(visitor, r, POLICY, GateMode.NORMAL, NOW).granted());
+        assertEquals(List.of(Reason.LOCKDOWN_VISITOR), Rules.decide(visitor, r, POLICY, GateMode.LOCKDOWN, NOW).denialReasons());
+        assertTrue(Rules.decide(inputs(code("R-1001", Colour.GREEN), 36.6, true), ROSTER, POLICY, GateMode.LOCKDOWN, NOW)
+                .granted());
+    }
+
+    @Test
+    void assistedPassStandsInForTheCodeButTemperatureAndMaskStillCount() {
+        PassageInputs.Assisted a = new PassageInputs.Assisted("vol-7", "R-1001");
+        PassageInputs ok = PassageInputs.start(Direction.ENTRY, NOW.minusSeconds(1), true).withAssisted(a)
+                .withReading(new TemperatureReading("t", 36.5, 22, NOW)).withMask(true);
+        Decision d = Rules.decide(ok, ROSTER, POLICY, GateMode.NORMAL, NOW);
+        assertTrue(d.granted());
+        assertEquals(Optional.of("vol-7"), d.assistedBy());
+        assertEquals(Reason.ASSISTED_PASS, d.checks().get(2).reason());
+        PassageInputs fever = PassageInputs.start(Direction.ENTRY, NOW.minusSeconds(1), true).withAssisted(a)
+                .withReading(new TemperatureReading("t", 38.0, 22, NOW)).withMask(true);
+        assertEquals(List.of(Reason.FEVER), Rules.decide(fever, ROSTER, POLICY, GateMode.NORMAL, NOW).denialReasons());
+        PassageInputs stranger = PassageInputs.start(Direction.ENTRY, NOW.minusSeconds(1), true)
+                .withAssisted(new PassageInputs.Assisted("vol-7", "R-0000"))
+                .withReading(new TemperatureReading("t", 36.5, 22, NOW)).withMask(true);
+        assertEquals(List.of(Reason.NOT_REGISTERED),
+                Rules.decide(stranger, ROSTER, POLICY, GateMode.NORMAL, NOW).denialReasons());
     }
 }

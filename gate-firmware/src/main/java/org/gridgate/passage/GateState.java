@@ -1,0 +1,13 @@
+package org.gridgate.passage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gridgate.device.DeviceStatus;
+
+/** The gate's mode, device health and open alarms; owned by the gate loop thread. */
+final class GateState {
+    GateMode mode = GateMode.NORMAL;
+    final Map<String, DeviceStatus> devices = new LinkedHashMap<>();
+    final Map<Long, String> openAlarms = new TreeMap<>();
+}
