@@ -150,9 +150,25 @@ public final class ConfigLoader {
         long window = s.integer("passageWindowS", 15, 1, 300);
         long grace = s.integer("maskGraceS", 3, 0, 300);
         long release = s.integer("lockReleaseS", 5, 1, 120);
+        Section quota = s.sectionOrEmpty("exitQuota");
+        int persons = (int) quota.integer("persons", 0, 0, 100);
+        long days = quota.integer("days", 3, 1, 60);
+        quota.finish();
+        Section passback = s.sectionOrEmpty("antiPassback");
+        long passbackMin = passback.integer("minutes", 0, 0, 24 * 60);
+        boolean passbackDeny = passback.bool("deny", false);
+        passback.finish();
+        boolean assisted = s.bool("assistedPass", true);
+        boolean maskByHand = s.bool("maskConfirmByVolunteer", true);
+        long held = s.integer("doorHeldOpenS", 30, 5, 600);
+        long pre = s.integer("doorPreAlarmS", 20, 1, 600);
+        if (pre >= held) {
+            s.problem("doorPreAlarmS", "must be less than doorHeldOpenS (" + held + ")");
+        }
         s.finish();
         return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(grace),
-                Duration.ofSeconds(release));
+                Duration.ofSeconds(release), persons, Duration.ofDays(days), Duration.ofMinutes(passbackMin),
+                passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre));
     }
 
     private static ThermometerConfig thermometer(Section s, Claims claims) {

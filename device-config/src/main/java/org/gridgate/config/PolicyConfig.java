@@ -3,9 +3,16 @@ package org.gridgate.config;
 import java.time.Duration;
 
 /**
- * The entrance rule's knobs. Defaults follow Chinese practice (fever at 37.3 °C).
+ * The entrance rule's knobs. Defaults follow Chinese practice (fever at 37.3 °C). See docs/rules.md.
  *
  * @param maskGrace how long a passage whose other inputs are all in waits for the mask signal
+ * @param exitQuotaPersons exits allowed per household within {@code exitQuotaPeriod}; 0 = no quota
+ * @param antiPassback entering twice without an exit within this time is flagged; zero = off
+ * @param antiPassbackDenies the flag also denies entry
+ * @param assistedPass volunteers may vouch for a roster member without a phone
+ * @param maskConfirmByVolunteer a volunteer may confirm a mask by hand at the console
+ * @param doorHeldOpen after a release the door may stay open this long before the held-open alarm
+ * @param doorPreAlarm when the held-open pre-alarm (a warning beep) sounds
  */
 public record PolicyConfig(
         double feverThresholdC,
@@ -14,7 +21,15 @@ public record PolicyConfig(
         MaskPolicy mask,
         Duration passageWindow,
         Duration maskGrace,
-        Duration lockRelease) {
+        Duration lockRelease,
+        int exitQuotaPersons,
+        Duration exitQuotaPeriod,
+        Duration antiPassback,
+        boolean antiPassbackDenies,
+        boolean assistedPass,
+        boolean maskConfirmByVolunteer,
+        Duration doorHeldOpen,
+        Duration doorPreAlarm) {
 
     public enum MaskPolicy { REQUIRED, OFF }
 }

@@ -2,8 +2,11 @@ package org.gridgate.passage;
 
 /** One of the entrance rule's checks, with its result and the reason for it. */
 public record Check(Kind kind, boolean passed, Reason reason, String detail) {
-    /** The "four musts" as checks: identity asked, temperature measured, code green, mask worn. */
-    public enum Kind { IDENTITY, TEMPERATURE, HEALTH_CODE, MASK }
+    /**
+     * The "four musts" as checks (identity asked, temperature measured, code green, mask worn) and
+     * the movement rules (home quarantine, household exit quota, anti-passback).
+     */
+    public enum Kind { IDENTITY, TEMPERATURE, HEALTH_CODE, MASK, MOVEMENT }
 
     public static Check pass(Kind kind, Reason reason, String detail) {
         return new Check(kind, true, reason, detail);

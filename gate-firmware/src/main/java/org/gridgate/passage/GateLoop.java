@@ -36,8 +36,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     /** What the loop needs; built by the composition root. */
     public record Parts(Policy policy, CredentialVerifier verifier, Thermometer thermometer, Signals signals,
-            GateInputs inputs, Journal journal, Runnable uplinkWake, Pseudonyms pseudonyms, Clock clock,
-            Scheduler scheduler) {}
+            GateInputs inputs, Journal journal, Runnable uplinkWake, Pseudonyms pseudonyms, PassageHistory history,
+            Clock clock, Scheduler scheduler) {}
 
     private final Parts p;
     private final BlockingQueue<GateEvent> queue = new LinkedBlockingQueue<>();
@@ -46,12 +46,15 @@ public final class GateLoop implements GateControl, AutoCloseable {
     private final AtomicLong turns = new AtomicLong();
     private final GateState state = new GateState();
     private final Passages passages;
+    private final DoorMonitor door;
     private final Thread thread;
     private volatile boolean running = true;
 
     public GateLoop(Parts parts) {
         this.p = parts;
         this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
+        this.door = new DoorMonitor(parts, this::submit,
+                (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
     }
 
@@ -151,11 +154,15 @@ public final class GateLoop implements GateControl, AutoCloseable {
                 if (in.asserted()) {
                     // Egress first, record after: a full disk must never keep anyone inside.
                     p.signals().lock().release(p.policy().lockRelease());
+                    door.released();
                     record(RecordKind.EVENT, Map.of("event", "exit_button"));
                 }
             }
             case MASK_PRESENT -> passages.mask(in.asserted());
-            case DOOR_OPEN -> record(RecordKind.EVENT, Map.of("event", in.asserted() ? "door_opened" : "door_closed"));
+            case DOOR_OPEN -> {
+                door.changed(in.asserted(), state.mode);
+                record(RecordKind.EVENT, Map.of("event", in.asserted() ? "door_opened" : "door_closed"));
+            }
         }
     }
 
@@ -167,6 +174,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         submit(() -> {
             // Open first: a volunteer opening by hand is usually letting someone out or help in.
             p.signals().lock().release(p.policy().lockRelease());
+            door.released();
             record(RecordKind.EVENT, Map.of("event", "manual_open", "actor", actor, "reason", reason));
         });
     }
@@ -189,12 +197,21 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     @Override
     public void assistedPass(String volunteer, String subject, org.gridgate.config.ScannerConfig.Direction direction) {
+        if (!p.policy().movement().assistedPass()) {
+            throw new IllegalStateException("assisted pass is disabled by policy");
+        }
         submit(() -> passages.assisted(new PassageInputs.Assisted(volunteer, subject), direction));
     }
 
     @Override
     public void confirmMask(String volunteer) {
-        submit(passages::maskConfirmed);
+        if (!p.policy().movement().maskConfirmByVolunteer()) {
+            throw new IllegalStateException("confirming a mask by hand is disabled by policy");
+        }
+        submit(() -> {
+            passages.maskConfirmed();
+            record(RecordKind.EVENT, Map.of("event", "mask_confirmed", "actor", volunteer));
+        });
     }
 
     @Override
@@ -254,6 +271,9 @@ public final class GateLoop implements GateControl, AutoCloseable {
             p.signals().lights().show(org.gridgate.signals.Lights.Indication.GRANTED); // lock is held open already
         } else if (d.granted()) {
             p.signals().granted(p.policy().lockRelease());
+            door.released();
+        } else if (d.outcome() == Outcome.INCOMPLETE) {
+            p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE); // they walked away
         } else {
             p.signals().denied(d.fever());
         }
@@ -262,6 +282,13 @@ public final class GateLoop implements GateControl, AutoCloseable {
         observers.forEach(o -> o.decided(d, entry, masked));
         if (d.fever()) {
             alarm("fever", Map.of("alarm", "fever", "passageSeq", entry.seq()));
+        }
+        if (d.denialReasons().contains(Reason.QUARANTINE_EXIT)) {
+            alarm("quarantine_exit_attempt", Map.of("alarm", "quarantine_exit_attempt", "passageSeq", entry.seq()));
+        }
+        if (d.granted() && d.subject().isPresent()) {
+            String household = roster.find(d.subject().get()).map(org.gridgate.roster.Resident::household).orElse("");
+            p.history().granted(d.subject().get(), household, d.direction(), d.at());
         }
         return true;
     }

@@ -87,16 +87,23 @@ final class Passages {
         }
         if (p.policy().plausibleSkin(r.objectC())) {
             current = current.withReading(r);
+            if (Temperatures.wantsAnother(Rules.usableReadings(current, p.policy(), r.at()), p.policy())) {
+                remeasureLater(); // at or over the threshold: measure again, the median decides
+            }
             tryDecide();
-        } else if (current.reading().isEmpty()) {
+        } else if (Rules.usableReadings(current, p.policy(), r.at()).isEmpty()) {
             p.signals().prompt(); // "step closer"
-            long id = currentId;
-            p.scheduler().schedule(REMEASURE_DELAY, () -> enqueue.accept(new GateEvent.Task(() -> {
-                if (current != null && currentId == id && current.reading().isEmpty()) {
-                    p.thermometer().requestReading();
-                }
-            })));
+            remeasureLater();
         }
+    }
+
+    private void remeasureLater() {
+        long id = currentId;
+        p.scheduler().schedule(REMEASURE_DELAY, () -> enqueue.accept(new GateEvent.Task(() -> {
+            if (current != null && currentId == id) {
+                p.thermometer().requestReading();
+            }
+        })));
     }
 
     /** A volunteer confirmed the mask by hand: counts for the passage in progress only. */
@@ -125,7 +132,7 @@ final class Passages {
 
     void windowEnded(long passage) {
         if (current != null && passage == currentId) {
-            decide();
+            decide(true);
         }
     }
 
@@ -142,7 +149,12 @@ final class Passages {
     }
 
     private void decide() {
-        Decision d = Rules.decide(current, roster, p.policy(), state.mode, p.clock().instant());
+        decide(false);
+    }
+
+    private void decide(boolean windowEnded) {
+        Decision d = Rules.decide(current, roster, p.history(), p.policy(), state.mode, p.clock().instant(),
+                windowEnded);
         current = null;
         if (window != null) {
             window.cancel();

@@ -19,13 +19,25 @@ public record Policy(
         Duration lockRelease,
         double calibrationOffsetC,
         double calibrationK,
-        ZoneId zone) {
+        ZoneId zone,
+        Movement movement) {
+
+    /** The exit and door rules: household quota, anti-passback, door timing, volunteer powers. */
+    public record Movement(int exitQuotaPersons, Duration exitQuotaPeriod, Duration antiPassback,
+            boolean antiPassbackDenies, boolean assistedPass, boolean maskConfirmByVolunteer, Duration doorHeldOpen,
+            Duration doorPreAlarm) {
+        /** No quota, no anti-passback, volunteers may help, door held-open alarm at 30 s (pre-alarm at 20 s). */
+        public static final Movement DEFAULTS = new Movement(0, Duration.ofDays(3), Duration.ZERO, false, true, true,
+                Duration.ofSeconds(30), Duration.ofSeconds(20));
+    }
 
     public static Policy from(GateConfig config) {
         PolicyConfig p = config.policy();
         return new Policy(p.feverThresholdC(), p.plausibleSkinMinC(), p.plausibleSkinMaxC(),
                 p.mask() == PolicyConfig.MaskPolicy.REQUIRED, p.passageWindow(), p.maskGrace(), p.lockRelease(),
-                config.thermometer().offsetC(), config.thermometer().k(), config.gate().zone());
+                config.thermometer().offsetC(), config.thermometer().k(), config.gate().zone(),
+                new Movement(p.exitQuotaPersons(), p.exitQuotaPeriod(), p.antiPassback(), p.antiPassbackDenies(),
+                        p.assistedPass(), p.maskConfirmByVolunteer(), p.doorHeldOpen(), p.doorPreAlarm()));
     }
 
     public double bodyEstimate(double skinC, double ambientC) {

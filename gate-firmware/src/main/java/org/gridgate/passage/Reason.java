@@ -13,6 +13,11 @@ public enum Reason {
     REGISTRATION_NOT_VALID("registration_not_valid", "登记不在有效期", "registration not valid today"),
     GATE_CLOSED("gate_closed", "闸口维护中，暂停入内", "gate closed to entry (maintenance)"),
     LOCKDOWN_VISITOR("lockdown_visitor", "封控期间访客禁止入内", "visitors not admitted during lockdown"),
+    // movement: exits, quarantine, anti-passback
+    MOVEMENT_OK("movement_ok", "通行正常", "movement allowed"),
+    QUARANTINE_EXIT("home_quarantine", "居家隔离期间不得外出", "under home quarantine: may not leave"),
+    EXIT_QUOTA("exit_quota", "本户外出名额已用完", "household exit quota used up"),
+    ANTI_PASSBACK("anti_passback", "重复进入，无外出记录", "entered twice without an exit"),
     // temperature
     TEMPERATURE_NORMAL("temperature_normal", "体温正常", "temperature normal"),
     FEVER("fever", "体温异常", "temperature too high"),

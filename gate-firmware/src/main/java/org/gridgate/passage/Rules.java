@@ -24,14 +24,27 @@ public final class Rules {
     private Rules() {}
 
     public static Decision decide(PassageInputs in, Roster roster, Policy policy, GateMode mode, Instant now) {
+        return decide(in, roster, policy, mode, now, false);
+    }
+
+    /**
+     * @param windowEnded the passage window ran out: a passage still lacking its code or its reading is
+     *     INCOMPLETE (recorded, no alarm) rather than denied
+     */
+    public static Decision decide(PassageInputs in, Roster roster, Policy policy, GateMode mode, Instant now,
+            boolean windowEnded) {
+        return decide(in, roster, PassageHistory.NONE, policy, mode, now, windowEnded);
+    }
+
+    public static Decision decide(PassageInputs in, Roster roster, PassageHistory history, Policy policy,
+            GateMode mode, Instant now, boolean windowEnded) {
         Optional<HealthCredential> credential = in.credential()
                 .filter(Verification.Verified.class::isInstance)
                 .map(v -> ((Verification.Verified) v).credential());
         Optional<String> subject = in.assisted().map(PassageInputs.Assisted::subject)
                 .or(() -> credential.map(HealthCredential::subject));
         Optional<Resident> person = subject.flatMap(roster::find);
-        Optional<BodyTemperature> temperature = usableReading(in, policy, now)
-                .map(r -> new BodyTemperature(r.objectC(), r.ambientC(), policy.bodyEstimate(r.objectC(), r.ambientC())));
+        Optional<BodyTemperature> temperature = Temperatures.median(usableReadings(in, policy, now), policy);
 
         List<Check> checks = new ArrayList<>(4);
         checks.add(identity(subject, person, in.direction(), mode, policy, now));
@@ -46,20 +59,30 @@ public final class Rules {
                     : healthCode(in.credential()));
             checks.add(mask(in, policy));
         }
-        Outcome outcome = checks.stream().allMatch(Check::passed) ? Outcome.GRANTED : Outcome.DENIED;
+        checks.add(Movements.check(in.direction(), subject, person, history, policy, now));
+        Outcome outcome = checks.stream().allMatch(Check::passed) ? Outcome.GRANTED
+                : windowEnded && inputMissing(in, temperature) ? Outcome.INCOMPLETE : Outcome.DENIED;
         return new Decision(outcome, in.direction(), now, checks, temperature, credential, subject,
                 person.map(Resident::unit), in.assisted().map(PassageInputs.Assisted::volunteer), mode);
     }
 
+    /** The person walked away before giving what the rule needs (no code, or no reading while one was possible). */
+    private static boolean inputMissing(PassageInputs in, Optional<BodyTemperature> temperature) {
+        if (!in.hasIdentitySource()) {
+            return true;
+        }
+        return in.direction() == Direction.ENTRY && in.thermometerOnline() && temperature.isEmpty();
+    }
+
     /** Whether every input the rule looks at is in, so the gate need not wait for the window to end. */
     public static boolean complete(PassageInputs in, Policy policy, Instant now) {
-        if (in.credential().isEmpty() && in.assisted().isEmpty()) {
+        if (!in.hasIdentitySource()) {
             return false;
         }
         if (in.direction() == Direction.EXIT) {
             return true;
         }
-        boolean temperatureIn = !in.thermometerOnline() || usableReading(in, policy, now).isPresent();
+        boolean temperatureIn = !in.thermometerOnline() || Temperatures.settled(usableReadings(in, policy, now), policy);
         boolean maskIn = !policy.maskRequired() || in.maskSeen().orElse(false);
         return temperatureIn && maskIn;
     }
@@ -70,15 +93,16 @@ public final class Rules {
                 || in.maskSeen().orElse(false)) {
             return false;
         }
-        return !in.thermometerOnline() || usableReading(in, policy, now).isPresent();
+        return !in.thermometerOnline() || Temperatures.settled(usableReadings(in, policy, now), policy);
     }
 
     /** A reading counts if it is plausible skin (someone is there) and taken within the passage window. */
-    static Optional<TemperatureReading> usableReading(PassageInputs in, Policy policy, Instant now) {
-        return in.reading()
+    static List<TemperatureReading> usableReadings(PassageInputs in, Policy policy, Instant now) {
+        return in.readings().stream()
                 .filter(r -> policy.plausibleSkin(r.objectC()))
                 .filter(r -> !r.at().isBefore(in.startedAt().minus(policy.passageWindow())))
-                .filter(r -> Duration.between(r.at(), now).compareTo(policy.passageWindow()) <= 0);
+                .filter(r -> Duration.between(r.at(), now).compareTo(policy.passageWindow()) <= 0)
+                .toList();
     }
 
     private static Check identity(Optional<String> subject, Optional<Resident> person, Direction direction,
@@ -111,13 +135,15 @@ public final class Rules {
             return Check.fail(Kind.TEMPERATURE, Reason.THERMOMETER_OFFLINE, "thermometer offline");
         }
         if (t.isEmpty()) {
-            String why = in.reading().map(r -> policy.plausibleSkin(r.objectC())
-                    ? "reading too old" : String.format(Locale.ROOT, "skin %.1f °C: nobody in front of the sensor", r.objectC()))
+            String why = in.readings().isEmpty() ? "no reading" : in.readings().stream()
+                    .reduce((a, b) -> b).map(r -> policy.plausibleSkin(r.objectC()) ? "reading too old"
+                            : String.format(Locale.ROOT, "skin %.1f °C: nobody in front of the sensor", r.objectC()))
                     .orElse("no reading");
             return Check.fail(Kind.TEMPERATURE, Reason.NO_TEMPERATURE, why);
         }
         BodyTemperature b = t.get();
-        String detail = String.format(Locale.ROOT, "%.1f °C (skin %.2f, ambient %.2f)", b.bodyC(), b.skinC(), b.ambientC());
+        String detail = String.format(Locale.ROOT, "%.1f °C (skin %.2f, ambient %.2f%s)", b.bodyC(), b.skinC(),
+                b.ambientC(), b.readings() > 1 ? ", median of " + b.readings() : "");
         return b.bodyC() >= policy.feverThresholdC()
                 ? Check.fail(Kind.TEMPERATURE, Reason.FEVER, detail)
                 : Check.pass(Kind.TEMPERATURE, Reason.TEMPERATURE_NORMAL, detail);

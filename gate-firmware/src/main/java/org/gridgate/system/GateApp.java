@@ -22,6 +22,7 @@ import org.gridgate.passage.GateLoop;
 import org.gridgate.passage.Policy;
 import org.gridgate.passage.Pseudonyms;
 import org.gridgate.passage.Signals;
+import org.gridgate.passage.sqlite.SqliteHistory;
 import org.gridgate.roster.RosterFile;
 import org.gridgate.scanner.Scanner;
 import org.gridgate.scanner.serial.SerialScanner;
@@ -126,8 +127,10 @@ public final class GateApp implements AutoCloseable {
             CredentialVerifier verifier = Credentials.verifier(config.credentials());
             Optional<Uplink> uplink = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
             Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
+            SqliteHistory history = new SqliteHistory(config.storage().journal().resolveSibling("history.db"),
+                    identities::hash, Duration.ofDays(60));
             GateLoop loop = new GateLoop(new GateLoop.Parts(Policy.from(config), verifier, thermometer, signals, inputs,
-                    journal, wake, pseudonyms, clock, scheduler));
+                    journal, wake, pseudonyms, history, clock, scheduler));
             RosterFile rosterFile = new RosterFile(config.storage().journal().resolveSibling("roster.json"));
             rosterFile.load().ifPresent(loop::replaceRoster);
             loop.start();
@@ -141,7 +144,7 @@ public final class GateApp implements AutoCloseable {
                     config.gate().community(), scanners.size(), config.gpio().lock().safeState());
             service.ready("gate " + config.gate().id() + " ready");
             return app;
-        } catch (IOException e) {
+        } catch (IOException | java.sql.SQLException e) {
             lock.toSafeState();
             journal.close();
             gpio.shutdown();

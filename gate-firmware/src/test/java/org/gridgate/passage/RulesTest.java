@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RulesTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final Policy POLICY = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5),
-            0.0, 0.0, ZoneId.of("Asia/Shanghai"));
+            0.0, 0.0, ZoneId.of("Asia/Shanghai"), Policy.Movement.DEFAULTS);
     static final MemoryRoster ROSTER = new MemoryRoster();
 
     static {
@@ -94,13 +94,13 @@ class RulesTest {
         Decision d = Rules.decide(in, ROSTER, POLICY, GateMode.NORMAL, NOW);
         assertEquals(expected, d.denialReasons());
         assertEquals(expected.isEmpty(), d.granted());
-        assertEquals(4, d.checks().size(), "every check is reported");
+        assertEquals(5, d.checks().size(), "every check is reported");
     }
 
     @Test
     void calibrationTurnsSkinIntoBodyTemperature() {
         Policy calibrated = new Policy(37.3, 30, 45, true, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0.3, 0.1,
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), Policy.Movement.DEFAULTS);
         PassageInputs in = inputs(code("R-1001", Colour.GREEN), 36.5, true); // ambient 22.0
         Decision d = Rules.decide(in, ROSTER, calibrated, GateMode.NORMAL, NOW);
         // 36.5 + 0.3 + 0.1 * (36.5 - 22.0) = 38.25
@@ -127,7 +127,7 @@ class RulesTest {
 
     @Test
     void maskPolicyOffPassesWithoutASignal() {
-        Policy off = new Policy(37.3, 30, 45, false, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0, 0, ZoneId.of("UTC"));
+        Policy off = new Policy(37.3, 30, 45, false, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5), 0, 0, ZoneId.of("UTC"), Policy.Movement.DEFAULTS);
         Decision d = Rules.decide(inputs(code("R-1001", Colour.GREEN), 36.6, null), ROSTER, off, GateMode.NORMAL, NOW);
         assertTrue(d.granted());
     }

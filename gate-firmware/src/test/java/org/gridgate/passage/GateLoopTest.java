@@ -1,0 +1,257 @@
+package org.gridgate.passage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.signals.GateInput.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate loop on a manual clock: passages, re-measure, window, exits, door alarms, egress. */
+class GateLoopTest {
+    @TempDir
+    Path dir;
+    GateHarness g;
+
+    GateHarness gate(Policy.Movement movement) throws Exception {
+        g = new GateHarness(dir, GateHarness.policy(movement));
+        g.input(Kind.DOOR_OPEN, false);
+        g.input(Kind.EXIT_REQUEST, false);
+        return g;
+    }
+
+    @AfterEach
+    void close() {
+        if (g != null) {
+            g.close();
+        }
+    }
+
+    @Test
+    void grantIsJournaledThenTheLockOpensForItsTime() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        assertEquals(1, g.thermometer.requests.get(), "the scan asks the thermometer for a reading");
+        assertFalse(g.lock.isReleased(), "no decision before the temperature is in");
+        g.reading(36.4);
+        assertTrue(g.last().granted());
+        assertTrue(g.lock.isReleased());
+        assertEquals(DigitalState.LOW, g.pin("lock"), "active-low relay energised");
+        assertEquals(1, g.journal.stats().total() - countEvents(), "one passage record");
+        g.advance(Duration.ofSeconds(5));
+        assertFalse(g.lock.isReleased());
+    }
+
+    private long countEvents() {
+        return g.journal.undelivered(0, 1000).stream().filter(e -> !e.kind().topicLevel().equals("passage")).count();
+    }
+
+    @Test
+    void aFeverReadingIsMeasuredAgainAndTheMedianDecides() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(37.6);
+        assertTrue(g.decisions.isEmpty(), "one high reading does not decide");
+        g.advance(Passages.REMEASURE_DELAY);
+        assertEquals(2, g.thermometer.requests.get());
+        g.reading(36.6);
+        g.advance(Passages.REMEASURE_DELAY);
+        g.reading(36.8);
+        Decision d = g.last();
+        assertTrue(d.granted(), "median 36.8 passes: " + d.checks());
+        assertEquals(3, d.temperature().orElseThrow().readings());
+        assertTrue(g.alarms.isEmpty());
+    }
+
+    @Test
+    void aConfirmedFeverIsDeniedWithAnAlarm() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(37.9);
+        g.advance(Passages.REMEASURE_DELAY);
+        g.reading(36.9);
+        g.advance(Passages.REMEASURE_DELAY);
+        g.reading(38.1);
+        assertEquals(List.of(Reason.FEVER), g.last().denialReasons());
+        assertEquals(37.9, g.last().temperature().orElseThrow().bodyC(), 1e-9);
+        assertEquals(List.of("fever"), g.alarms);
+        assertFalse(g.lock.isReleased());
+        assertTrue(g.loop.snapshot().openAlarms().containsValue("fever"));
+    }
+
+    @Test
+    void implausibleReadingPromptsAndAsksAgain() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(24.0); // the room: nobody in front of the sensor
+        assertTrue(g.decisions.isEmpty());
+        g.advance(Passages.REMEASURE_DELAY);
+        assertEquals(2, g.thermometer.requests.get());
+        g.reading(36.5);
+        assertTrue(g.last().granted());
+    }
+
+    @Test
+    void windowEndingWithoutAReadingIsIncompleteWithoutAlarm() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.advance(Duration.ofSeconds(15));
+        assertEquals(Outcome.INCOMPLETE, g.last().outcome());
+        assertTrue(g.alarms.isEmpty());
+        assertFalse(g.lock.isReleased());
+    }
+
+    @Test
+    void missingMaskGetsAGraceThenIsDenied() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        assertTrue(g.decisions.isEmpty());
+        g.advance(Duration.ofSeconds(2));
+        g.input(Kind.MASK_PRESENT, true); // put it on in time
+        assertTrue(g.last().granted());
+        g.input(Kind.MASK_PRESENT, false);
+        g.scan("code:R-2:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        g.advance(Duration.ofSeconds(3));
+        assertEquals(List.of(Reason.NO_MASK), g.last().denialReasons());
+    }
+
+    @Test
+    void quarantinedResidentIsDeniedExitAndTheVolunteerAlerted() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.scan("code:R-Q:GREEN", Direction.EXIT);
+        assertEquals(List.of(Reason.QUARANTINE_EXIT), g.last().denialReasons());
+        assertEquals(List.of("quarantine_exit_attempt"), g.alarms);
+        g.scan("code:R-Q:GREEN", Direction.ENTRY);
+        g.input(Kind.MASK_PRESENT, true);
+        g.reading(36.5);
+        assertTrue(g.last().granted(), "coming home is allowed");
+    }
+
+    @Test
+    void householdExitQuotaDeniesTheSecondExitWithTheNextAllowedTime() throws Exception {
+        gate(new Policy.Movement(1, Duration.ofDays(3), Duration.ZERO, false, true, true, Duration.ofSeconds(30),
+                Duration.ofSeconds(20)));
+        g.scan("code:R-1:GREEN", Direction.EXIT);
+        assertTrue(g.last().granted());
+        g.advance(Duration.ofHours(5));
+        g.scan("code:R-2:GREEN", Direction.EXIT);
+        assertEquals(List.of(Reason.EXIT_QUOTA), g.last().denialReasons());
+        String detail = g.last().checks().stream().filter(c -> c.reason() == Reason.EXIT_QUOTA).findFirst()
+                .orElseThrow().detail();
+        assertEquals("next exit allowed from 2026-03-05 00:00", detail);
+        g.advance(Duration.ofDays(3));
+        g.scan("code:R-2:GREEN", Direction.EXIT);
+        assertTrue(g.last().granted());
+    }
+
+    @Test
+    void enteringTwiceWithoutAnExitIsFlaggedNotDenied() throws Exception {
+        gate(new Policy.Movement(0, Duration.ofDays(3), Duration.ofMinutes(30), false, true, true,
+                Duration.ofSeconds(30), Duration.ofSeconds(20)));
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        g.advance(Duration.ofMinutes(10));
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        Decision d = g.last();
+        assertTrue(d.granted());
+        assertTrue(d.checks().stream().anyMatch(c -> c.reason() == Reason.ANTI_PASSBACK && c.passed()));
+    }
+
+    @Test
+    void doorOpenedWhileLockedIsForcedOpen() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.DOOR_OPEN, true);
+        assertEquals(List.of("door_forced_open"), g.alarms);
+        assertEquals(DigitalState.HIGH, g.pin("buzzer"));
+        g.input(Kind.DOOR_OPEN, false);
+        assertEquals(DigitalState.LOW, g.pin("buzzer"), "closing the door silences it");
+    }
+
+    @Test
+    void doorHeldOpenAfterAGrantWarnsThenAlarms() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        g.input(Kind.DOOR_OPEN, true);
+        assertTrue(g.alarms.isEmpty(), "opening after a grant is fine");
+        g.advance(Duration.ofSeconds(29));
+        assertTrue(g.alarms.isEmpty(), "the pre-alarm warns but raises no alarm");
+        g.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("door_held_open"), g.alarms);
+    }
+
+    @Test
+    void exitButtonReleasesTheLockEvenWhenNothingCanBeRecorded() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.journal.close(); // a dead disk
+        g.input(Kind.EXIT_REQUEST, true);
+        assertTrue(g.lock.isReleased(), "egress never waits for the journal");
+        g.input(Kind.DOOR_OPEN, true);
+        assertTrue(g.alarms.isEmpty());
+    }
+
+    @Test
+    void aDecisionThatCannotBeRecordedDoesNotOpenTheLock() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.journal.close();
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        assertFalse(g.lock.isReleased(), "information must be recorded before anyone enters");
+    }
+
+    @Test
+    void emergencyEgressHoldsTheLockReleasedAndNormalLocksAgain() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.loop.setMode("lead-1", GateMode.EMERGENCY_EGRESS);
+        g.sync();
+        assertTrue(g.lock.isReleased());
+        g.advance(Duration.ofMinutes(5));
+        assertTrue(g.lock.isReleased());
+        g.loop.setMode("lead-1", GateMode.NORMAL);
+        g.sync();
+        assertFalse(g.lock.isReleased());
+        assertEquals(GateMode.NORMAL, g.loop.snapshot().mode());
+    }
+
+    @Test
+    void assistedPassIsRecordedWithTheVolunteer() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.loop.assistedPass("vol-3", "R-2", Direction.ENTRY);
+        g.sync();
+        g.reading(36.4);
+        Decision d = g.last();
+        assertTrue(d.granted());
+        assertEquals("vol-3", d.assistedBy().orElseThrow());
+        String payload = g.journal.undelivered(0, 100).stream().filter(e -> e.kind().topicLevel().equals("passage"))
+                .findFirst().orElseThrow().payloadJson();
+        assertTrue(payload.contains("\"assistedBy\":\"vol-3\""), payload);
+        assertFalse(payload.contains("R-2"), "no clear identity in the record: " + payload);
+    }
+
+    @Test
+    void acknowledgingAnAlarmClosesIt() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.DOOR_OPEN, true);
+        long seq = g.loop.snapshot().openAlarms().keySet().iterator().next();
+        g.loop.acknowledgeAlarm("vol-1", seq);
+        assertTrue(g.loop.snapshot().openAlarms().isEmpty());
+    }
+}
