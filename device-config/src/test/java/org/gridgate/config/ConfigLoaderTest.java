@@ -33,7 +33,11 @@ class ConfigLoaderTest {
         assertEquals(EXAMPLES.toAbsolutePath().resolve("sim-journal.db"), c.storage().journal());
         assertEquals(Transport.SIMULATED, c.thermometer().transport());
         assertEquals(115_200, c.thermometer().baud());
-        assertEquals(1, c.scanners().size());
+        assertEquals(2, c.scanners().size());
+        assertEquals(ScannerConfig.Direction.EXIT, c.scanners().get(1).direction());
+        assertEquals(1, c.policy().exitQuotaPersons());
+        assertEquals(java.time.Duration.ofDays(3), c.policy().exitQuotaPeriod());
+        assertEquals(java.time.Duration.ofMinutes(30), c.policy().antiPassback());
         assertEquals(ScannerConfig.Terminator.CR, c.scanners().get(0).terminator());
         assertEquals(17, c.gpio().lock().pin());
         assertTrue(c.gpio().lock().activeLow());

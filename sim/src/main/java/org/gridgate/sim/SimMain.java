@@ -21,6 +21,8 @@ public final class SimMain {
     private SimMain() {}
 
     public static void main(String[] args) {
+        // The embedded broker's Netty would use sun.misc.Unsafe, which JDK 24+ warns about on every start.
+        System.setProperty("io.netty.noUnsafe", "true");
         System.exit(run(args, System.out, System.err));
     }
 

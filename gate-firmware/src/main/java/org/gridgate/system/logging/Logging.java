@@ -12,7 +12,16 @@ import java.util.logging.StreamHandler;
  * Personal data never reaches a log call: codes, names and identities are not logged anywhere.
  */
 public final class Logging {
+    /** java.util.logging holds loggers weakly: a level set on one nobody references is lost at the next GC. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Logging() {}
+
+    private static void level(String name, Level level) {
+        Logger l = Logger.getLogger(name);
+        l.setLevel(level);
+        CONFIGURED.add(l);
+    }
 
     /** Sets up the root logger. {@code level} e.g. INFO; prefixes are used when stdout goes to the journal. */
     public static void setup(Level level) {
@@ -32,10 +41,10 @@ public final class Logging {
         root.addHandler(h);
         // Pi4J's board detection reads /proc/device-tree and reports at ERROR where there is
         // none (the simulator, a PC); the gate never uses the board model.
-        Logger.getLogger("com.pi4j.boardinfo").setLevel(Level.OFF);
+        level("com.pi4j.boardinfo", Level.OFF);
         // Chatty libraries: their INFO is our DEBUG.
         for (String noisy : new String[] {"io.moquette", "io.netty", "com.pi4j", "org.eclipse.paho"}) {
-            Logger.getLogger(noisy).setLevel(level.intValue() < Level.WARNING.intValue() ? Level.WARNING : level);
+            level(noisy, level.intValue() < Level.WARNING.intValue() ? Level.WARNING : level);
         }
     }
 }

@@ -108,9 +108,13 @@ public final class Demo {
             SimulatedHardware hw = new SimulatedHardware();
             SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
             hw.plug(config.thermometer().port(), thermometer);
-            ScannerConfig sc = config.scanners().get(0);
-            SimulatedScanner scanner = new SimulatedScanner(sc.terminator());
-            hw.plug(sc.port(), scanner);
+            java.util.Map<ScannerConfig.Direction, SimulatedScanner> scanners =
+                    new java.util.EnumMap<>(ScannerConfig.Direction.class);
+            for (ScannerConfig sc : config.scanners()) {
+                SimulatedScanner s = new SimulatedScanner(sc.terminator());
+                hw.plug(sc.port(), s);
+                scanners.put(sc.direction(), s);
+            }
             Hardware hardware = new Hardware(hw, provider -> {
                 Context ctx = Pi4jContexts.create(provider);
                 hw.gpio(ctx);
@@ -150,8 +154,14 @@ public final class Demo {
                         Person p = people.next(clock.instant());
                         hw.input(GateInput.Kind.MASK_PRESENT, p.mask(), maskActiveLow);
                         thermometer.present(p.skinC(), p.ambientC());
-                        if (!scanner.scan(p.code())) {
-                            throw new IOException("the gate has not opened the scanner port");
+                        if (p.kind() == Person.Kind.ASSISTED) {
+                            app.loop().assistedPass("vol-demo", p.subject(), ScannerConfig.Direction.ENTRY);
+                        } else {
+                            SimulatedScanner s = scanners.get(p.kind().exit()
+                                    ? ScannerConfig.Direction.EXIT : ScannerConfig.Direction.ENTRY);
+                            if (s == null || !s.scan(p.code())) {
+                                throw new IOException("the gate has not opened the scanner port for " + p.kind());
+                            }
                         }
                         Line l = decisions.poll(PASSAGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                         if (l == null) {

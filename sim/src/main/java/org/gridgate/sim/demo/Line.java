@@ -17,12 +17,17 @@ record Line(Decision decision, String masked) {
         String temp = d.temperature().map(t -> String.format(Locale.ROOT, "%.1f°C", t.bodyC())).orElse("  -   ");
         String colour = d.credential().map(c -> c.colour().name().toLowerCase(Locale.ROOT)).orElse("-");
         String mask = d.checks().stream().filter(c -> c.kind() == Check.Kind.MASK).findFirst()
-                .map(c -> c.passed() ? "mask" : "no-mask").orElse("-");
+                .map(c -> c.reason() == org.gridgate.passage.Reason.NOT_CHECKED_ON_EXIT ? "-"
+                        : c.passed() ? "mask" : "no-mask").orElse("-");
         String reasons = d.granted() ? "" : d.checks().stream().filter(c -> !c.passed())
                 .map(c -> c.reason().en() + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")"))
                 .collect(Collectors.joining("; "));
-        return String.format(Locale.ROOT, "%s  %-10s %-7s %-6s %-7s %-7s %s",
-                LocalTime.ofInstant(d.at(), zone).format(TIME), masked, temp, colour, mask,
+        if (d.assistedBy().isPresent()) {
+            colour = "assist";
+        }
+        return String.format(Locale.ROOT, "%s  %-5s %-10s %-7s %-6s %-7s %-10s %s",
+                LocalTime.ofInstant(d.at(), zone).format(TIME), d.direction() == org.gridgate.config.ScannerConfig
+                        .Direction.EXIT ? "out" : "in", masked, temp, colour, mask,
                 d.outcome().name(), reasons).stripTrailing();
     }
 }

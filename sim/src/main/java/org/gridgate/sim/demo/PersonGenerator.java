@@ -24,12 +24,16 @@ final class PersonGenerator {
     static final int RESIDENTS = 60;
     static final int VISITORS = 8;
     static final int BARRED = 2;
+    static final int QUARANTINED = 3;
+    /** Residents i and i + HOUSEHOLDS share a household. */
+    static final int HOUSEHOLDS = 30;
 
     private final Random random;
     private final CommunityPassIssuer issuer;
     private final CommunityPassIssuer forger;
     private final LocalDate today;
     private int served;
+    private int lastExit = 1;
 
     PersonGenerator(long seed, CommunityPassIssuer issuer, String prefix, byte[] kid, LocalDate today) {
         this.random = new Random(seed);
@@ -59,6 +63,10 @@ final class PersonGenerator {
             out.add(new Resident(visitor(i), PersonKind.VISITOR, unit(i), "", Resident.Status.NORMAL,
                     today.minusDays(1), today.plusDays(2)));
         }
+        for (int i = 1; i <= QUARANTINED; i++) {
+            out.add(new Resident("R-8" + String.format("%03d", i), PersonKind.RESIDENT, "9-90" + i, "9-90" + i,
+                    Resident.Status.HOME_QUARANTINE, today.minusYears(1), today.plusYears(1)));
+        }
         for (int i = 1; i <= BARRED; i++) {
             out.add(new Resident("R-9" + String.format("%03d", i), PersonKind.RESIDENT, unit(i), unit(i),
                     Resident.Status.BARRED, today.minusYears(1), today.plusYears(1)));
@@ -75,7 +83,8 @@ final class PersonGenerator {
     }
 
     private static String unit(int i) {
-        return (1 + i % 6) + "-" + (1 + i % 18) + "0" + (1 + i % 4);
+        int h = (i - 1) % HOUSEHOLDS;
+        return (1 + h % 6) + "-" + (1 + h / 6) + "0" + (1 + h % 4);
     }
 
     Person next(Instant now) {
@@ -85,24 +94,38 @@ final class PersonGenerator {
         double normal = 35.9 + random.nextDouble() * 1.1;
         String someone = resident(1 + random.nextInt(RESIDENTS));
         return switch (kind) {
-            case RESIDENT -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, true);
+            case RESIDENT -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, true,
+                    someone);
+            case EXIT -> {
+                lastExit = 1 + random.nextInt(HOUSEHOLDS);
+                yield new Person(kind, pass(resident(lastExit), Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient,
+                        true, resident(lastExit));
+            }
+            case EXIT_SAME_HOUSEHOLD -> {
+                int member = lastExit + HOUSEHOLDS <= RESIDENTS ? lastExit + HOUSEHOLDS : lastExit;
+                yield new Person(kind, pass(resident(member), Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient,
+                        true, resident(member));
+            }
+            case QUARANTINE_EXIT -> new Person(kind, pass("R-8001", Colour.GREEN, PersonKind.RESIDENT, now), normal,
+                    ambient, true, "R-8001");
+            case ASSISTED -> new Person(kind, "", normal, ambient, true, someone);
             case VISITOR -> new Person(kind, pass(visitor(1 + random.nextInt(VISITORS)), Colour.GREEN,
-                    PersonKind.VISITOR, now), normal, ambient, true);
+                    PersonKind.VISITOR, now), normal, ambient, true, someone);
             case FEVER -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now),
-                    37.4 + random.nextDouble() * 1.4, ambient, true);
-            case YELLOW -> new Person(kind, pass(someone, Colour.YELLOW, PersonKind.RESIDENT, now), normal, ambient, true);
-            case RED -> new Person(kind, pass(someone, Colour.RED, PersonKind.RESIDENT, now), normal, ambient, true);
-            case NO_MASK -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, false);
+                    37.4 + random.nextDouble() * 1.4, ambient, true, someone);
+            case YELLOW -> new Person(kind, pass(someone, Colour.YELLOW, PersonKind.RESIDENT, now), normal, ambient, true, someone);
+            case RED -> new Person(kind, pass(someone, Colour.RED, PersonKind.RESIDENT, now), normal, ambient, true, someone);
+            case NO_MASK -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, false, someone);
             case UNKNOWN -> new Person(kind, pass("R-7" + (100 + random.nextInt(900)), Colour.GREEN,
-                    PersonKind.RESIDENT, now), normal, ambient, true);
-            case BARRED -> new Person(kind, pass("R-9001", Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, true);
+                    PersonKind.RESIDENT, now), normal, ambient, true, someone);
+            case BARRED -> new Person(kind, pass("R-9001", Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient, true, someone);
             case EXPIRED -> new Person(kind, issuer.issue(new CommunityPass(Colour.GREEN, someone, PersonKind.RESIDENT,
                     "", "p" + served, now.minus(Duration.ofMinutes(40)), now.minus(Duration.ofMinutes(30)))),
-                    normal, ambient, true);
+                    normal, ambient, true, someone);
             case FORGED -> new Person(kind, forger.issue(new CommunityPass(Colour.GREEN, someone, PersonKind.RESIDENT,
-                    "", "p" + served, now.minusSeconds(30), now.plus(Duration.ofMinutes(10)))), normal, ambient, true);
+                    "", "p" + served, now.minusSeconds(30), now.plus(Duration.ofMinutes(10)))), normal, ambient, true, someone);
             case GARBAGE -> new Person(kind, "https://example.invalid/?q=" + Long.toHexString(random.nextLong()),
-                    normal, ambient, true);
+                    normal, ambient, true, someone);
         };
     }
 
@@ -111,7 +134,8 @@ final class PersonGenerator {
         if (r < 60) {
             return Person.Kind.RESIDENT;
         }
-        Person.Kind[] rest = {Person.Kind.VISITOR, Person.Kind.VISITOR, Person.Kind.FEVER, Person.Kind.FEVER,
+        Person.Kind[] rest = {Person.Kind.VISITOR, Person.Kind.EXIT, Person.Kind.EXIT, Person.Kind.EXIT,
+            Person.Kind.EXIT_SAME_HOUSEHOLD, Person.Kind.QUARANTINE_EXIT, Person.Kind.ASSISTED, Person.Kind.FEVER,
             Person.Kind.YELLOW, Person.Kind.RED, Person.Kind.NO_MASK, Person.Kind.UNKNOWN, Person.Kind.BARRED,
             Person.Kind.EXPIRED, Person.Kind.FORGED, Person.Kind.GARBAGE};
         return rest[random.nextInt(rest.length)];
