@@ -242,6 +242,7 @@ public final class GateApp implements AutoCloseable {
         lock.toSafeState();
         scanners.forEach(Scanner::close);
         thermometer.close();
+        record(RecordKind.EVENT, Map.of("event", "stopped", "lock", lock.isReleased() ? "released" : "locked"));
         uplink.ifPresent(Uplink::close);
         journal.close();
         scheduler.close();

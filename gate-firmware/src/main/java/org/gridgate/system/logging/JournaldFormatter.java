@@ -9,7 +9,8 @@ import java.util.logging.LogRecord;
 /**
  * One line per record. Under systemd (stdout connected to the journal) each line starts with the
  * syslog priority in angle brackets ({@code <3>} error .. {@code <7>} debug), which journald turns
- * into the entry's priority; on a terminal the level is spelled out instead.
+ * into the entry's priority; on a terminal the level is spelled out instead. Used for our own
+ * (slf4j) records and for libraries that log through java.util.logging (Paho).
  */
 public final class JournaldFormatter extends Formatter {
     private final boolean priorityPrefix;
@@ -43,17 +44,20 @@ public final class JournaldFormatter extends Formatter {
 
     @Override
     public String format(LogRecord r) {
-        int p = priority(r.getLevel());
+        return line(priority(r.getLevel()), r.getLoggerName(), formatMessage(r), r.getThrown(), priorityPrefix);
+    }
+
+    static String line(int priority, String loggerName, String message, Throwable thrown, boolean prefix) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append(priorityPrefix ? "<" + p + ">" : word(p) + " ");
-        String name = r.getLoggerName() == null ? "" : r.getLoggerName();
-        sb.append(name.substring(name.lastIndexOf('.') + 1)).append(": ").append(formatMessage(r));
-        if (r.getThrown() != null) {
+        sb.append(prefix ? "<" + priority + ">" : word(priority) + " ");
+        String name = loggerName == null ? "" : loggerName;
+        sb.append(name.substring(name.lastIndexOf('.') + 1)).append(": ").append(message);
+        if (thrown != null) {
             StringWriter sw = new StringWriter();
-            r.getThrown().printStackTrace(new PrintWriter(sw));
+            thrown.printStackTrace(new PrintWriter(sw));
             // Journald keeps one entry per line: indent the trace so it reads as one event.
-            for (String line : sw.toString().split("\n")) {
-                sb.append('\n').append(priorityPrefix ? "<" + p + ">" : "").append("    ").append(line);
+            for (String l : sw.toString().split("\n")) {
+                sb.append('\n').append(prefix ? "<" + priority + ">" : "").append("    ").append(l);
             }
         }
         return sb.append('\n').toString();

@@ -77,21 +77,12 @@ class PahoUplinkTest {
 
     @Test
     void recordsJournaledBeforeTheBrokerExistsAreDeliveredOnceItStarts() throws Exception {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(PahoUplink.class.getName());
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                lines.add(String.valueOf(r.getParameters() == null ? r.getMessage() : r.getParameters()[0]));
+        AutoCloseable capture = org.gridgate.system.logging.Logging.tap(l -> {
+            if (l.contains("PahoUplink:")) {
+                lines.add(l);
             }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
+        });
         try (UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 16)) {
             gate.start(); // no broker: the first connect fails, Paho alone would give up here
             gate.append(40);
@@ -112,7 +103,7 @@ class PahoUplinkTest {
                 UplinkFixture.assertExactly(more, got.subList(got.size() - 20, got.size()));
             }
         } finally {
-            log.removeHandler(capture);
+            capture.close();
         }
     }
 
