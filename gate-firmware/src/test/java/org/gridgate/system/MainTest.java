@@ -1,0 +1,79 @@
+package org.gridgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contracts: exit codes and messages other tools rely on. */
+class MainTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void configCheckAcceptsTheShippedExample() {
+        assertEquals(0, run("config", "check", "../device-config/examples/pi-kit.yaml"), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok (gate gate-01"));
+    }
+
+    @Test
+    void configCheckListsEveryProblemAsFileLineFieldAndExits78(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, Files.readString(Path.of("../device-config/examples/pi-kit.yaml"))
+                .replace("feverThresholdC: 37.3", "feverThresholdC: hot")
+                .replace("    pin: 27\n", "    pin: 4\n"));
+        assertEquals(78, run("config", "check", f.toString()));
+        String[] lines = err().strip().split("\n");
+        assertEquals(2, lines.length, err());
+        for (String l : lines) {
+            assertTrue(l.matches(java.util.regex.Pattern.quote(f.toString()) + ":\\d+: [a-zA-Z.\\[\\]0-9]+: .+"), l);
+        }
+        assertTrue(err().contains("policy.feverThresholdC: must be a number"), err());
+        assertTrue(err().contains("gpio.buzzer.pin: GPIO 4 is already used by gpio.lock.pin"), err());
+        assertFalse(err().contains("Exception"), "no stack trace for the user");
+    }
+
+    @Test
+    void runRefusesABrokenConfigWith78(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "gate: {}\n");
+        assertEquals(78, run("run", "--config", f.toString()));
+        assertTrue(err().contains("gate.id: missing required field"), err());
+    }
+
+    @Test
+    void runExplainsThatSimulatedDevicesNeedTheSimulator() {
+        assertEquals(78, run("run", "--config", "../device-config/examples/sim.yaml"));
+        assertTrue(err().contains("played by the simulator"), err());
+    }
+
+    @Test
+    void unknownCommandsAndMissingArgumentsAreUsageErrors() {
+        assertEquals(64, run("fly"));
+        assertEquals(64, run("config", "check"));
+        assertEquals(64, run());
+        assertTrue(err().contains("unknown command 'fly'"), err());
+    }
+
+    @Test
+    void conformanceOnAMissingFolderFailsClearly(@TempDir Path dir) {
+        int code = run("conformance", dir.resolve("nope").toString());
+        assertTrue(code != 0);
+    }
+}
