@@ -11,8 +11,10 @@ import java.util.Locale;
 import org.gridgate.credential.HealthCredential.PersonKind;
 
 /**
- * The roster as the community server sends it (JSON, version 1; see docs/mqtt.md). Parsing is
- * all or nothing: one bad entry rejects the message, so the gate keeps its last good roster.
+ * The roster as the community server sends it (JSON, version 1; see docs/mqtt.md): a full roster
+ * ({@code "type":"full"}, the default) or a delta ({@code "type":"delta"} with {@code baseVersion},
+ * {@code entries} to add or replace and {@code remove} subjects). Parsing is all or nothing: one
+ * bad entry rejects the message, so the gate keeps its last good roster.
  */
 public final class RosterMessage {
     /** A roster larger than this is refused rather than exhausting a small terminal's memory. */
@@ -28,7 +30,16 @@ public final class RosterMessage {
         }
     }
 
+    /** The entries of a full roster; a delta is refused here (use {@link #parseUpdate}). */
     public static List<Resident> parse(byte[] payload) throws Invalid {
+        RosterUpdate u = parseUpdate(payload);
+        if (!u.full()) {
+            throw new Invalid("a delta, not a full roster");
+        }
+        return u.upserts();
+    }
+
+    public static RosterUpdate parseUpdate(byte[] payload) throws Invalid {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
@@ -52,13 +63,66 @@ public final class RosterMessage {
         for (int i = 0; i < entries.size(); i++) {
             out.add(entry(entries.get(i), "entries[" + i + "]"));
         }
-        return out;
+        String type = root.path("type").asText("full");
+        long version = root.path("version").asLong(0);
+        if (version < 0) {
+            throw new Invalid("version: must not be negative");
+        }
+        switch (type) {
+            case "full" -> {
+                return RosterUpdate.full(version, out);
+            }
+            case "delta" -> {
+                if (!root.path("baseVersion").isIntegralNumber() || version <= root.path("baseVersion").asLong()) {
+                    throw new Invalid("a delta needs a baseVersion below its version");
+                }
+                JsonNode remove = root.path("remove");
+                List<String> removals = new ArrayList<>();
+                if (!remove.isMissingNode()) {
+                    if (!remove.isArray() || remove.size() > MAX_ENTRIES) {
+                        throw new Invalid("remove: must be a list of subjects");
+                    }
+                    for (JsonNode r : remove) {
+                        if (!r.isTextual()) {
+                            throw new Invalid("remove: must be a list of subjects");
+                        }
+                        removals.add(r.asText());
+                    }
+                }
+                return new RosterUpdate(false, version, root.path("baseVersion").asLong(), out, removals);
+            }
+            default -> throw new Invalid("type: must be full or delta, got '" + type + "'");
+        }
+    }
+
+    /** A full roster message of the given version. */
+    public static byte[] encode(long version, List<Resident> entries) {
+        var root = JSON.createObjectNode();
+        root.put("v", 1);
+        root.put("type", "full");
+        root.put("version", version);
+        fill(root.putArray("entries"), entries);
+        return bytes(root);
+    }
+
+    /** A delta message: {@code upserts} added or replaced, {@code removals} dropped, from {@code base}. */
+    public static byte[] encodeDelta(long base, long version, List<Resident> upserts, List<String> removals) {
+        var root = JSON.createObjectNode();
+        root.put("v", 1);
+        root.put("type", "delta");
+        root.put("baseVersion", base);
+        root.put("version", version);
+        fill(root.putArray("entries"), upserts);
+        var rm = root.putArray("remove");
+        removals.forEach(rm::add);
+        return bytes(root);
     }
 
     public static byte[] encode(List<Resident> entries) {
-        var root = JSON.createObjectNode();
-        root.put("v", 1);
-        var list = root.putArray("entries");
+        return encode(0, entries);
+    }
+
+    private static void fill(com.fasterxml.jackson.databind.node.ArrayNode list, List<Resident> entries) {
         for (Resident r : entries) {
             var e = list.addObject();
             e.put("subject", r.subject());
@@ -69,6 +133,9 @@ public final class RosterMessage {
             e.put("validFrom", r.validFrom().toString());
             e.put("validTo", r.validTo().toString());
         }
+    }
+
+    private static byte[] bytes(JsonNode root) {
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

@@ -23,7 +23,7 @@ import org.gridgate.passage.Policy;
 import org.gridgate.passage.Pseudonyms;
 import org.gridgate.passage.Signals;
 import org.gridgate.passage.sqlite.SqliteHistory;
-import org.gridgate.roster.RosterFile;
+import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.scanner.Scanner;
 import org.gridgate.scanner.serial.SerialScanner;
 import org.gridgate.signals.Buzzer;
@@ -62,10 +62,12 @@ public final class GateApp implements AutoCloseable {
     private final Clock clock;
     private volatile boolean closed;
     private volatile WatchdogPetter watchdog;
+    private final List<AutoCloseable> stores;
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
             Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
-            ServiceManager service, Clock clock) {
+            ServiceManager service, Clock clock, List<AutoCloseable> stores) {
+        this.stores = stores;
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -131,13 +133,15 @@ public final class GateApp implements AutoCloseable {
                     identities::hash, Duration.ofDays(60));
             GateLoop loop = new GateLoop(new GateLoop.Parts(Policy.from(config), verifier, thermometer, signals, inputs,
                     journal, wake, pseudonyms, history, clock, scheduler));
-            RosterFile rosterFile = new RosterFile(config.storage().journal().resolveSibling("roster.json"));
-            rosterFile.load().ifPresent(loop::replaceRoster);
+            SqliteRosterStore rosters = new SqliteRosterStore(config.storage().journal().resolveSibling("roster.db"));
+            if (rosters.version() >= 0) {
+                loop.replaceRoster(rosters.entries());
+            }
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
-            uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosterFile)));
+            uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosters)));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
-                    service, clock);
+                    service, clock, List.of(history, rosters));
             app.schedulePrune();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
             LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
@@ -245,6 +249,13 @@ public final class GateApp implements AutoCloseable {
         record(RecordKind.EVENT, Map.of("event", "stopped", "lock", lock.isReleased() ? "released" : "locked"));
         uplink.ifPresent(Uplink::close);
         journal.close();
+        for (AutoCloseable s : stores) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", s.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         scheduler.close();
         gpio.shutdown();
         LOG.info("gate stopped; lock in its safe state");

@@ -1,10 +1,10 @@
 package org.gridgate.system;
 
-import java.util.List;
+import java.sql.SQLException;
 import org.gridgate.passage.GateLoop;
-import org.gridgate.roster.Resident;
-import org.gridgate.roster.RosterFile;
 import org.gridgate.roster.RosterMessage;
+import org.gridgate.roster.RosterUpdate;
+import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.uplink.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 final class InboundRouter implements Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
     private final GateLoop loop;
-    private final RosterFile rosterFile;
+    private final SqliteRosterStore rosters;
 
-    InboundRouter(GateLoop loop, RosterFile rosterFile) {
+    InboundRouter(GateLoop loop, SqliteRosterStore rosters) {
         this.loop = loop;
-        this.rosterFile = rosterFile;
+        this.rosters = rosters;
     }
 
     @Override
@@ -29,19 +29,23 @@ final class InboundRouter implements Inbound {
     }
 
     private void roster(byte[] payload) {
+        RosterUpdate update;
         try {
-            List<Resident> entries = RosterMessage.parse(payload);
-            rosterFile.save(payload);
-            loop.replaceRoster(entries);
+            update = RosterMessage.parseUpdate(payload);
         } catch (RosterMessage.Invalid e) {
             LOG.warn("roster rejected, keeping the last good one: {}", e.getMessage());
-        } catch (java.io.IOException e) {
-            LOG.error("roster could not be saved, using it until restart: {}", e.getMessage());
-            try {
-                loop.replaceRoster(RosterMessage.parse(payload));
-            } catch (RosterMessage.Invalid impossible) {
-                // parsed above
+            return;
+        }
+        try {
+            SqliteRosterStore.Outcome o = rosters.apply(update);
+            if (o.applied()) {
+                loop.replaceRoster(o.entries());
+                LOG.info("roster version {} in force ({}, {} entries)", o.version(), o.reason(), o.entries().size());
+            } else {
+                LOG.warn("roster update not applied: {}", o.reason());
             }
+        } catch (SQLException e) {
+            LOG.error("roster could not be stored, keeping the last good one: {}", e.getMessage());
         }
     }
 }

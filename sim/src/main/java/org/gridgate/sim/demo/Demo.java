@@ -33,6 +33,7 @@ import org.gridgate.config.ScannerConfig;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.passage.Decision;
+import org.gridgate.passage.GateMode;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.signals.GateInput;
 import org.gridgate.signals.gpio.Pi4jContexts;
@@ -154,6 +155,14 @@ public final class Demo {
                         Person p = people.next(clock.instant());
                         hw.input(GateInput.Kind.MASK_PRESENT, p.mask(), maskActiveLow);
                         thermometer.present(p.skinC(), p.ambientC());
+                        GateMode mode = switch (p.kind()) {
+                            case LOCKDOWN_VISITOR -> GateMode.LOCKDOWN;
+                            case MAINTENANCE -> GateMode.MAINTENANCE;
+                            default -> GateMode.NORMAL;
+                        };
+                        if (mode != GateMode.NORMAL) {
+                            app.loop().setMode("lead-demo", mode);
+                        }
                         if (p.kind() == Person.Kind.ASSISTED) {
                             app.loop().assistedPass("vol-demo", p.subject(), ScannerConfig.Direction.ENTRY);
                         } else {
@@ -168,6 +177,9 @@ public final class Demo {
                             throw new IOException("no decision within " + PASSAGE_TIMEOUT.toSeconds() + " s");
                         }
                         out.println(l.format(config.gate().zone()));
+                        if (mode != GateMode.NORMAL) {
+                            app.loop().setMode("lead-demo", GateMode.NORMAL);
+                        }
                         if (l.decision().granted()) {
                             granted++;
                         } else {

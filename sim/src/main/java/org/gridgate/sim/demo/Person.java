@@ -7,7 +7,7 @@ package org.gridgate.sim.demo;
 record Person(Kind kind, String code, double skinC, double ambientC, boolean mask, String subject) {
     enum Kind {
         RESIDENT, VISITOR, FEVER, YELLOW, RED, NO_MASK, UNKNOWN, BARRED, EXPIRED, FORGED, GARBAGE,
-        EXIT, EXIT_SAME_HOUSEHOLD, QUARANTINE_EXIT, ASSISTED;
+        EXIT, EXIT_SAME_HOUSEHOLD, QUARANTINE_EXIT, ASSISTED, LOCKDOWN_VISITOR, MAINTENANCE, WALKS_AWAY;
 
         boolean exit() {
             return this == EXIT || this == EXIT_SAME_HOUSEHOLD || this == QUARANTINE_EXIT;

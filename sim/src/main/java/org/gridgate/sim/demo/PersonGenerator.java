@@ -109,6 +109,13 @@ final class PersonGenerator {
             case QUARANTINE_EXIT -> new Person(kind, pass("R-8001", Colour.GREEN, PersonKind.RESIDENT, now), normal,
                     ambient, true, "R-8001");
             case ASSISTED -> new Person(kind, "", normal, ambient, true, someone);
+            case LOCKDOWN_VISITOR -> new Person(kind, pass(visitor(1), Colour.GREEN, PersonKind.VISITOR, now), normal,
+                    ambient, true, visitor(1));
+            case MAINTENANCE -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), normal, ambient,
+                    true, someone);
+            // Scans, then leaves before the thermometer sees them: the sensor reads the room.
+            case WALKS_AWAY -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now), ambient, ambient,
+                    true, someone);
             case VISITOR -> new Person(kind, pass(visitor(1 + random.nextInt(VISITORS)), Colour.GREEN,
                     PersonKind.VISITOR, now), normal, ambient, true, someone);
             case FEVER -> new Person(kind, pass(someone, Colour.GREEN, PersonKind.RESIDENT, now),

@@ -27,13 +27,15 @@ class DemoIT {
         assertTrue(r.granted() > 0);
         for (String reason : List.of("temperature too high", "health code yellow", "health code red", "no mask",
                 "not registered", "barred", "health code expired", "health code signature invalid",
-                "health code unreadable", "household exit quota used up", "under home quarantine")) {
+                "health code unreadable", "household exit quota used up", "under home quarantine",
+                "visitors not admitted during lockdown", "gate closed to entry")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("DENIED") && l.contains(reason)),
                     "a denial for '" + reason + "' in:\n" + String.join("\n", lines));
         }
         assertTrue(lines.stream().noneMatch(l -> l.matches(".*R-\\d{4}.*")), "identities are masked in the output");
         assertTrue(lines.stream().anyMatch(l -> l.contains(" out ") && l.contains("GRANTED")), "an exit");
         assertTrue(lines.stream().anyMatch(l -> l.contains("assist") && l.contains("GRANTED")), "an assisted pass");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("INCOMPLETE")), "someone who walked away");
         assertEquals("demo: 40 passages, " + r.granted() + " granted, " + r.denied() + " denied, 40 journaled, "
                 + "40 published", r.line());
     }

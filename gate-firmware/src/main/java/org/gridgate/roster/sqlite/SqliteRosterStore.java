@@ -1,0 +1,124 @@
+package org.gridgate.roster.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gridgate.credential.HealthCredential.PersonKind;
+import org.gridgate.roster.Resident;
+import org.gridgate.roster.RosterUpdate;
+
+/**
+ * The roster on disk, so a gate restarted while the broker is away still knows its residents.
+ * A full roster replaces everything; a delta applies only on top of the version it was made for
+ * (otherwise the gate keeps what it has and waits for the next full roster). Each update is one
+ * transaction: a crash leaves the old roster or the new one.
+ */
+public final class SqliteRosterStore implements AutoCloseable {
+    /** The roster in force after an update, or why the update was not applied. */
+    public record Outcome(boolean applied, long version, List<Resident> entries, String reason) {}
+
+    private final Connection db;
+
+    public SqliteRosterStore(Path file) throws SQLException {
+        db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("CREATE TABLE IF NOT EXISTS resident (subject TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+                    + " unit TEXT NOT NULL, household TEXT NOT NULL, status TEXT NOT NULL,"
+                    + " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                    + " version INTEGER NOT NULL)");
+            s.execute("INSERT OR IGNORE INTO roster_meta VALUES (1, -1)");
+        }
+    }
+
+    /** The stored version; -1 when no roster was ever stored. */
+    public synchronized long version() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT version FROM roster_meta")) {
+            return r.next() ? r.getLong(1) : -1;
+        }
+    }
+
+    public synchronized List<Resident> entries() throws SQLException {
+        List<Resident> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT subject, kind, unit, household, status, valid_from, valid_to"
+                        + " FROM resident ORDER BY subject")) {
+            while (r.next()) {
+                out.add(new Resident(r.getString(1), PersonKind.valueOf(r.getString(2)), r.getString(3),
+                        r.getString(4), Resident.Status.valueOf(r.getString(5)), LocalDate.parse(r.getString(6)),
+                        LocalDate.parse(r.getString(7))));
+            }
+        }
+        return out;
+    }
+
+    public synchronized Outcome apply(RosterUpdate u) throws SQLException {
+        long held = version();
+        if (!u.full() && u.baseVersion() != held) {
+            return new Outcome(false, held, entries(), "delta from version " + u.baseVersion() + " but the gate holds "
+                    + held + ": waiting for a full roster");
+        }
+        if (u.version() < held && u.full() && held >= 0) {
+            return new Outcome(false, held, entries(), "roster version " + u.version() + " is older than the "
+                    + held + " the gate holds");
+        }
+        db.setAutoCommit(false);
+        try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO resident VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement del = db.prepareStatement("DELETE FROM resident WHERE subject = ?");
+                PreparedStatement ver = db.prepareStatement("UPDATE roster_meta SET version = ?")) {
+            if (u.full()) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("DELETE FROM resident");
+                }
+            }
+            for (String subject : u.removals()) {
+                del.setString(1, subject);
+                del.addBatch();
+            }
+            del.executeBatch();
+            for (Resident r : u.upserts()) {
+                put.setString(1, r.subject());
+                put.setString(2, r.kind().name());
+                put.setString(3, r.unit());
+                put.setString(4, r.household());
+                put.setString(5, r.status().name());
+                put.setString(6, r.validFrom().toString());
+                put.setString(7, r.validTo().toString());
+                put.addBatch();
+            }
+            put.executeBatch();
+            ver.setLong(1, u.version());
+            ver.executeUpdate();
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+        return new Outcome(true, u.version(), entries(), u.full() ? "full roster" : "delta");
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
