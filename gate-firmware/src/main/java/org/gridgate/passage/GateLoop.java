@@ -96,6 +96,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
         enqueue(new GateEvent.Task(action));
     }
 
+    /** Roster entries of one unit, for a volunteer's assisted pass; read-only, callable from any thread. */
+    public List<Resident> residentsOfUnit(String unit) {
+        return roster.inUnit(unit);
+    }
+
     public int rosterSize() {
         return roster.size();
     }
