@@ -87,7 +87,8 @@ public final class Demo {
         return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
                 java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
                         m.keepAliveS())),
-                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()));
+                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()),
+                c.console());
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {
@@ -128,6 +129,7 @@ public final class Demo {
                     throw new IOException(e.getMessage(), e);
                 }
                 try (app) {
+                    app.consoleUrl().ifPresent(u -> out.println("console: " + u));
                     app.loop().addObserver(new GateObserver() {
                         @Override
                         public void decided(Decision d, JournalEntry e, String masked) {
