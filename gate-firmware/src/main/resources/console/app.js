@@ -230,7 +230,7 @@ function renderHealth() {
     : age + ' ' + t('hours') + (h.trustListStale ? ' ' + t('stale') : ''), h.trustListStale ? 'bad'
     : (age === null || age === undefined ? 'warn' : '')));
   const c = h.clock || {};
-  list.append(item(t('clock'), (c.now || '').replace('T', ' ') + ' ' + t(c.status || 'unknown'),
+  list.append(item(t('clock'), (c.now || '') + ' ' + t(c.status || 'unknown'),
     c.status === 'suspect' ? 'bad' : (c.status === 'synchronized' ? '' : 'warn')));
   list.append(item(t('roster'), String(h.roster === undefined ? '-' : h.roster), h.roster === 0 ? 'bad' : ''));
 }
@@ -349,8 +349,8 @@ async function handover() {
   const dl = el('dl');
   const row = (k, v) => dl.append(el('dt', '', k), el('dd', '', v));
   row(t('volunteer'), h.volunteer);
-  row(t('from'), h.from.replace('T', ' '));
-  row(t('to'), h.to.replace('T', ' '));
+  row(t('from'), h.from);
+  row(t('to'), h.to);
   row(t('passages'), h.passages + ' (' + t('granted') + ' ' + h.granted + ', ' + t('denied') + ' ' + h.denied + ')');
   row(t('fevers'), String(h.fevers));
   Object.entries(h.denials).forEach(([code, n]) => row(reasonText(code), String(n)));

@@ -48,7 +48,7 @@ final class Board {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", e.seq());
         m.put("at", d.at().toString());
-        m.put("time", d.at().atZone(zone).toLocalTime().withNano(0).toString());
+        m.put("time", Texts.time(d.at(), zone));
         m.put("direction", Texts.lower(d.direction()));
         m.put("who", masked);
         m.put("temperatureC", d.temperature().map(t -> Math.round(t.bodyC() * 10) / 10.0).orElse(null));
@@ -77,7 +77,7 @@ final class Board {
         m.put("seq", e.seq());
         m.put("code", code);
         m.put("at", e.at().toString());
-        m.put("time", e.at().atZone(zone).toLocalTime().withNano(0).toString());
+        m.put("time", Texts.time(e.at(), zone));
         m.put("text", Texts.alarm(code));
         Map<String, Object> d = new LinkedHashMap<>(detail);
         if (detail.get("passageSeq") instanceof Number n) {
@@ -146,15 +146,15 @@ final class Board {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("volunteer", volunteer);
-        m.put("from", since.atZone(zone).toLocalDateTime().withNano(0).toString());
-        m.put("to", now.atZone(zone).toLocalDateTime().withNano(0).toString());
+        m.put("from", Texts.dateTime(since, zone));
+        m.put("to", Texts.dateTime(now, zone));
         m.put("passages", passages);
         m.put("granted", granted);
         m.put("denied", passages - granted);
         m.put("fevers", fevers);
         m.put("denials", reasons);
         m.put("actions", actions.stream().filter(a -> !a.at().isBefore(since)).map(a -> Map.of(
-                "time", a.at().atZone(zone).toLocalTime().withNano(0).toString(), "volunteer", a.volunteer(),
+                "time", Texts.time(a.at(), zone), "volunteer", a.volunteer(),
                 "what", a.what())).toList());
         m.put("openAlarms", state().get("alarms"));
         m.put("mode", mode);

@@ -76,7 +76,7 @@ final class Counters {
     Map<String, Object> view() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("day", day.toString());
-        m.put("since", since.atZone(zone).toLocalTime().withNano(0).toString());
+        m.put("since", Texts.time(since, zone).substring(0, 5));
         m.put("entries", entries);
         m.put("exits", exits);
         m.put("denied", denied);

@@ -149,7 +149,7 @@ final class Live implements GateObserver, AutoCloseable {
         health.put("trustListAgeH", trust.map(t -> Duration.between(t, now).toHours()).orElse(null));
         health.put("trustListStale", trust.map(t -> Duration.between(t, now).compareTo(TRUST_LIST_STALE) > 0)
                 .orElse(null));
-        health.put("clock", Map.of("now", now.atZone(p.zone()).toLocalDateTime().withNano(0).toString(),
+        health.put("clock", Map.of("now", Texts.dateTime(now, p.zone()),
                 "status", p.clockStatus().get()));
         board.gate(mode, open, health, now);
         Map<String, Object> state = board.state();

@@ -36,6 +36,20 @@ final class Texts {
         return m;
     }
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Local wall-clock time with seconds, always eight characters. */
+    static String time(java.time.Instant at, java.time.ZoneId zone) {
+        return TIME.format(at.atZone(zone));
+    }
+
+    static String dateTime(java.time.Instant at, java.time.ZoneId zone) {
+        return DATE_TIME.format(at.atZone(zone));
+    }
+
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
