@@ -17,7 +17,7 @@ const T = {
     'no-residents': '该房号无登记住户', done: '已执行', 'signed-out': '已退出', passages: '通行', fevers: '发热',
     from: '从', to: '至', 'open-alarms': '未处理告警', none: '无', 'actions-taken': '操作记录', volunteer: '志愿者',
     synchronized: '已同步', unsynchronized: '未确认同步', suspect: '时间错误', dropped: '有记录丢失', failed: '故障',
-    'assisted-by': '协助：', 'lead-only': '组长'
+    'assisted-by': '协助：', 'lead-only': '组长', green: '绿码', yellow: '黄码', red: '红码'
   },
   en: {
     title: 'Gate console', signout: 'Sign out', signin: 'Volunteer sign-in', id: 'ID', pin: 'PIN', 'signin-go': 'Sign in',
@@ -35,7 +35,7 @@ const T = {
     passages: 'Passages', fevers: 'Fevers', from: 'From', to: 'To', 'open-alarms': 'Open alarms', none: 'none',
     'actions-taken': 'Actions', volunteer: 'Volunteer', synchronized: 'synchronized',
     unsynchronized: 'sync not confirmed', suspect: 'WRONG', dropped: 'RECORDS DROPPED', failed: 'FAILED',
-    'assisted-by': 'assisted by ', 'lead-only': 'lead'
+    'assisted-by': 'assisted by ', 'lead-only': 'lead', green: 'green', yellow: 'yellow', red: 'red'
   }
 };
 
@@ -298,7 +298,7 @@ function renderFeed() {
       el('span', 'decision', t(p.outcome)));
     const info = el('span', 'info');
     info.append(el('span', '', p.temperatureC === null ? '—' : p.temperatureC.toFixed(1) + '°C '));
-    if (p.colour) info.append(el('span', 'colour ' + p.colour, p.colour));
+    if (p.colour) info.append(el('span', 'colour ' + p.colour, t(p.colour)));
     if (p.mask) info.append(el('span', 'mask', ' ' + say(p.mask)));
     if (p.assistedBy) info.append(el('span', 'assisted', ' ' + t('assisted-by') + p.assistedBy));
     li.append(info);
@@ -363,7 +363,8 @@ async function handover() {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('signin-form').addEventListener('submit', signIn);
-  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang); applyLang(); });
+  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang);
+    $('action-msg').textContent = ''; applyLang(); });
   $('signout').addEventListener('click', async () => { await api('POST', '/api/signout', {}); signedOut(); });
   $('open-form').addEventListener('submit', ev => { ev.preventDefault(); act('/api/open', { reason: $('open-reason').value })
     .then(s => { if (s === 202) $('open-reason').value = ''; }); });

@@ -141,7 +141,9 @@ public final class Demo {
                             rosterIn.countDown();
                         }
                     });
-                    if (!rosterIn.await(20, TimeUnit.SECONDS) && app.loop().rosterSize() == 0) {
+                    // The roster may be in before the observer was added: then there is nothing to wait for.
+                    if (app.loop().rosterSize() == 0 && !rosterIn.await(20, TimeUnit.SECONDS)
+                            && app.loop().rosterSize() == 0) {
                         throw new IOException("the gate received no roster from the broker within 20 s");
                     }
                     boolean maskActiveLow = config.gpio().maskDetector().orElseThrow().activeLow();
