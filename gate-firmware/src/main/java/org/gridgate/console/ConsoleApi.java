@@ -95,6 +95,11 @@ public final class ConsoleApi {
         return sessions.touch(r.cookie(COOKIE)).isPresent();
     }
 
+    /** For an open event stream: false once its session expired or signed out, and the stream must end. */
+    public boolean stillSignedIn(ApiRequest r) {
+        return sessions.alive(r.cookie(COOKIE));
+    }
+
     /** The first frame of an event stream: everything the page shows, feed included. */
     public String snapshotJson() {
         Map<String, Object> m = new LinkedHashMap<>(board.state());

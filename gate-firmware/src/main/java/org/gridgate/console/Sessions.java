@@ -61,6 +61,12 @@ final class Sessions {
         return Optional.of(s);
     }
 
+    /** Whether {@code token} still names a live session; unlike {@link #touch} this is not activity. */
+    synchronized boolean alive(String token) {
+        Instant seen = token == null ? null : lastSeen.get(token);
+        return seen != null && byToken.containsKey(token) && clock.instant().isBefore(seen.plus(idle));
+    }
+
     synchronized void close(String token) {
         byToken.remove(token);
         lastSeen.remove(token);

@@ -38,6 +38,7 @@ final class SignIn {
     private final String dummyHash;
     private final Map<String, Failures> failures = bounded();
     private final Map<String, Deque<Instant>> attempts = bounded();
+    private final Object verifying = new Object();
 
     private record Failures(int count, Instant lockedUntil) {}
 
@@ -76,7 +77,11 @@ final class SignIn {
             }
         }
         Optional<Volunteer> v = Optional.ofNullable(volunteers.get(id));
-        boolean ok = PinHash.verify(v.map(Volunteer::pin).orElse(dummyHash), pin) && v.isPresent();
+        boolean ok;
+        synchronized (verifying) {
+            // One derivation at a time: a flood of sign-ins from the LAN costs the gate at most one core.
+            ok = PinHash.verify(v.map(Volunteer::pin).orElse(dummyHash), pin) && v.isPresent();
+        }
         synchronized (this) {
             if (ok) {
                 failures.remove(id);

@@ -243,8 +243,11 @@ class ConsoleApiTest {
         assertEquals(401, api.handle(get("/api/state", Map.of(), b)).status());
 
         Browser again = signIn("wang", WANG_PIN);
+        ApiRequest stream = get("/api/events", Map.of(), again);
+        assertTrue(api.signedIn(stream) && api.stillSignedIn(stream));
         assertEquals(204, api.handle(post("/api/signout", "{}", again)).status());
         assertEquals(401, api.handle(post("/api/open", "{\"reason\":\"x\"}", again)).status());
+        assertFalse(api.stillSignedIn(stream), "an open event stream ends at sign-out");
         assertEquals(List.of(), gate.calls);
     }
 

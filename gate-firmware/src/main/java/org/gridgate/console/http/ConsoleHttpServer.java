@@ -163,7 +163,8 @@ public final class ConsoleHttpServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
-        if (!api.signedIn(request(ex))) {
+        ApiRequest who = request(ex);
+        if (!api.signedIn(who)) {
             send(ex, ApiResponse.error(401, "signed_out", "请先登录", "please sign in"));
             return;
         }
@@ -171,7 +172,7 @@ public final class ConsoleHttpServer implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         try (Broadcaster.Subscriber sub = broadcaster.subscribe(); OutputStream out = ex.getResponseBody()) {
             write(out, "retry: 2000\nevent: snapshot\ndata: " + api.snapshotJson() + "\n\n");
-            while (!closed) {
+            while (!closed && api.stillSignedIn(who)) { // signing out ends the live data too
                 String frame = sub.next(KEEPALIVE_MS);
                 write(out, frame == null ? ": keep-alive\n\n" : frame);
             }
