@@ -102,7 +102,9 @@ public final class ConfigLoader {
             return m;
         });
         CredentialConfig creds = credentials(top.sectionOrEmpty("credentials"));
-        return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds);
+        Optional<ConsoleConfig> console = top.optSection("console").map(s -> console(s, base));
+        return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds,
+                console);
     }
 
     private static GateIdentity gate(Section s) {
@@ -318,6 +320,13 @@ public final class ConfigLoader {
         long skew = s.integer("clockSkewS", 300, 0, 86_400);
         s.finish();
         return new CredentialConfig(prefix, anchors, Duration.ofSeconds(skew));
+    }
+
+    /** The volunteer console; its rules (LAN only with TLS, PIN hash format) live in {@link ConsoleSection}. */
+    private static ConsoleConfig console(Section s, Path base) {
+        ConsoleConfig c = ConsoleSection.read(s, base);
+        s.finish();
+        return c;
     }
 
     /** Tracks which pin or port each device took, to report two devices on one. */

@@ -14,7 +14,8 @@ public record GateConfig(
         List<ScannerConfig> scanners,
         GpioConfig gpio,
         Optional<MqttConfig> mqtt,
-        CredentialConfig credentials) {
+        CredentialConfig credentials,
+        Optional<ConsoleConfig> console) {
 
     public GateConfig {
         scanners = List.copyOf(scanners);

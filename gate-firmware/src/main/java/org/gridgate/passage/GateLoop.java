@@ -99,6 +99,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
         enqueue(new GateEvent.Task(action));
     }
 
+    /** Roster entries of one unit, for a volunteer's assisted pass; read-only, callable from any thread. */
+    public List<Resident> residentsOfUnit(String unit) {
+        return roster.inUnit(unit);
+    }
+
     public int rosterSize() {
         return roster.size();
     }
@@ -236,6 +241,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("gate loop did not answer within 2 s", e);
         }
+    }
+
+    /** Raises an alarm found outside the loop (storage): journaled, open until acknowledged, shown live. */
+    public void raiseAlarm(String code, Map<String, Object> body) {
+        submit(() -> alarm(code, body));
     }
 
     private void alarm(String code, Map<String, Object> body) {

@@ -22,6 +22,11 @@ public final class MemoryRoster implements Roster {
         return Optional.ofNullable(bySubject.get(subject));
     }
 
+    /** Everyone registered at {@code unit}; any thread (the map is replaced whole, never changed). */
+    public List<Resident> inUnit(String unit) {
+        return bySubject.values().stream().filter(r -> r.unit().equals(unit)).toList();
+    }
+
     @Override
     public int size() {
         return bySubject.size();

@@ -12,6 +12,8 @@ import org.gridgate.config.GateConfig;
 import org.gridgate.config.ScannerConfig;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
+import org.gridgate.console.ClockStatus;
+import org.gridgate.console.Console;
 import org.gridgate.credential.CredentialVerifier;
 import org.gridgate.journal.IdentityProtector;
 import org.gridgate.journal.Journal;
@@ -63,6 +65,7 @@ public final class GateApp implements AutoCloseable {
     private volatile boolean closed;
     private volatile WatchdogPetter watchdog;
     private final List<AutoCloseable> stores;
+    private volatile Optional<Console> console = Optional.empty();
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
             Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
@@ -142,6 +145,7 @@ public final class GateApp implements AutoCloseable {
             uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosters)));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
                     service, clock, List.of(history, rosters));
+            app.startConsole();
             app.schedulePrune();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
             LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
@@ -181,6 +185,31 @@ public final class GateApp implements AutoCloseable {
         return new SerialScanner(sc, hw.serial(), clock, s);
     }
 
+    /** The volunteer console, when configured; a port that cannot be bound stops the start. */
+    private void startConsole() throws StartupException {
+        if (config.console().isEmpty()) {
+            return;
+        }
+        try {
+            Console c = Console.start(config.console().get(), new Console.Parts(loop, loop::residentsOfUnit,
+                    journal::stats, this::uplinkConnected, Optional::empty,
+                    new ClockStatus(clock, ClockStatus.TIMESYNC_FLAG), clock, config.gate().zone()));
+            loop.addObserver(c.observer());
+            console = Optional.of(c);
+        } catch (IOException | RuntimeException e) {
+            loop.close();
+            uplink.ifPresent(Uplink::close);
+            scanners.forEach(Scanner::close);
+            thermometer.close();
+            throw new StartupException(ExitCodes.UNAVAILABLE, "cannot start the console: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the volunteer console answers, when it is configured. */
+    public Optional<java.net.URI> consoleUrl() {
+        return console.map(Console::url);
+    }
+
     private void schedulePrune() {
         scheduler.schedule(PRUNE_EVERY, () -> loop.submit(() -> {
             if (closed) {
@@ -189,7 +218,7 @@ public final class GateApp implements AutoCloseable {
             try {
                 Journal.Pruned p = journal.prune(clock.instant());
                 if (p.lostUndelivered()) {
-                    record(RecordKind.ALARM, Map.of("alarm", "storage_dropped", "count", p.droppedUndelivered(),
+                    loop.raiseAlarm("storage_dropped", Map.of("alarm", "storage_dropped", "count", p.droppedUndelivered(),
                             "firstSeq", p.firstDroppedSeq(), "lastSeq", p.lastDroppedSeq()));
                 }
             } catch (JournalException e) {
@@ -242,6 +271,7 @@ public final class GateApp implements AutoCloseable {
             watchdog.close();
         }
         service.stopping("gate stopping");
+        console.ifPresent(Console::close);
         loop.close();
         lock.toSafeState();
         scanners.forEach(Scanner::close);

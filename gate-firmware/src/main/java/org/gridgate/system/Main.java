@@ -25,6 +25,7 @@ public final class Main {
               run --config FILE      run the gate daemon
               config check FILE      validate a config file; exit 78 and list problems if invalid
               conformance DIR        verify EU DCC conformance vectors (dgc-testdata format) under DIR
+              console hash-pin       read a volunteer PIN from stdin, print its hash for console.volunteers
               version                print the version
             """;
 
@@ -46,6 +47,9 @@ public final class Main {
                     : usage(err, "config check needs exactly one FILE");
             case "conformance" -> a.size() == 2 ? ConformanceRunner.run(Path.of(a.get(1)), out)
                     : usage(err, "conformance needs exactly one DIR");
+            case "console" -> a.size() == 2 && a.get(1).equals("hash-pin")
+                    ? org.gridgate.console.PinHash.cli(System.in, out, err)
+                    : usage(err, "console hash-pin takes no arguments: the PIN comes on stdin");
             case "version" -> {
                 out.println("gridgate-gate " + version());
                 yield ExitCodes.OK;

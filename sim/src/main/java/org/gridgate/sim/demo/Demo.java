@@ -88,7 +88,8 @@ public final class Demo {
         return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
                 java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
                         m.keepAliveS())),
-                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()));
+                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()),
+                c.console());
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {
@@ -133,6 +134,7 @@ public final class Demo {
                     throw new IOException(e.getMessage(), e);
                 }
                 try (app) {
+                    app.consoleUrl().ifPresent(u -> out.println("console: " + u));
                     app.loop().addObserver(new GateObserver() {
                         @Override
                         public void decided(Decision d, JournalEntry e, String masked) {
@@ -144,7 +146,9 @@ public final class Demo {
                             rosterIn.countDown();
                         }
                     });
-                    if (!rosterIn.await(20, TimeUnit.SECONDS) && app.loop().rosterSize() == 0) {
+                    // The roster may be in before the observer was added: then there is nothing to wait for.
+                    if (app.loop().rosterSize() == 0 && !rosterIn.await(20, TimeUnit.SECONDS)
+                            && app.loop().rosterSize() == 0) {
                         throw new IOException("the gate received no roster from the broker within 20 s");
                     }
                     boolean maskActiveLow = config.gpio().maskDetector().orElseThrow().activeLow();

@@ -17,7 +17,9 @@ class DemoIT {
     void everyPassageIsJournaledAndPublishedWithEachKindOfOutcome(@TempDir Path state) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Demo.Result r = Demo.run(new Demo.Options(40, 1, state), new PrintStream(buf, true, StandardCharsets.UTF_8));
-        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> all = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(all.get(0).matches("console: http://127\\.0\\.0\\.1:\\d+/"), "console URL first: " + all.get(0));
+        List<String> lines = all.subList(1, all.size());
 
         assertEquals(40, r.passages());
         assertEquals(40, r.journaled(), "counted from the SQLite file");

@@ -1,0 +1,304 @@
+package org.gridgate.sim.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.context.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.gridgate.config.ConsoleConfig;
+import org.gridgate.config.ConsoleConfig.Role;
+import org.gridgate.config.ConsoleConfig.Volunteer;
+import org.gridgate.config.CredentialConfig;
+import org.gridgate.config.GateConfig;
+import org.gridgate.config.ScannerConfig;
+import org.gridgate.console.PinHash;
+import org.gridgate.credential.hcert.CommunityPassIssuer;
+import org.gridgate.roster.Resident;
+import org.gridgate.signals.GateInput;
+import org.gridgate.signals.gpio.Pi4jContexts;
+import org.gridgate.sim.devices.SimulatedHardware;
+import org.gridgate.sim.devices.SimulatedScanner;
+import org.gridgate.sim.devices.SimulatedThermometer;
+import org.gridgate.sim.server.CommunityServer;
+import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.system.GateApp;
+import org.gridgate.system.Hardware;
+import org.gridgate.system.ServiceManager;
+import org.gridgate.testing.Await;
+import org.gridgate.testing.SystemTools;
+import org.gridgate.timing.ExecutorScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The volunteer console in Debian's headless Chromium, on a whole gate built as the demo builds it:
+ * simulated devices on the real wire protocols, the real gate loop and journal, an embedded broker.
+ */
+class ConsoleBrowserIT {
+    static final Path SHOTS = Path.of("target", "console-screenshots");
+    static final Duration UI = Duration.ofSeconds(10);
+    static final String WANG_PIN = "2020";
+
+    @TempDir
+    Path state;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private SimulatedHardware hw;
+    private SimulatedThermometer thermometer;
+    private SimulatedScanner scanner;
+    private PersonGenerator people;
+    private GateApp app;
+    private GateConfig config;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void gateAndBrowser() throws Exception {
+        String chromium = SystemTools.require("chromium", "chromium");
+        String chromedriver = SystemTools.require("chromedriver", "chromium-driver");
+        Clock clock = Clock.systemUTC();
+        KeyPair community = PersonGenerator.newKey();
+        byte[] kid = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(community.getPublic().getEncoded()), 8);
+        var anchor = new CredentialConfig.TrustAnchor(Base64.getEncoder().encodeToString(kid),
+                Base64.getEncoder().encodeToString(community.getPublic().getEncoded()));
+        EmbeddedBroker broker = keep(EmbeddedBroker.start(0));
+        ExecutorScheduler deviceTimers = keep(new ExecutorScheduler("sim-devices"));
+        GateConfig sim = Demo.simConfig(state, broker.uri(), anchor);
+        SecureRandom random = new SecureRandom();
+        ConsoleConfig console = new ConsoleConfig("127.0.0.1", 0, Optional.empty(), Duration.ofMinutes(30), 5,
+                Duration.ofMinutes(5), List.of(
+                        new Volunteer("wang", Role.VOLUNTEER, PinHash.hash(WANG_PIN.toCharArray(), 10_000, random)),
+                        new Volunteer("zhao", Role.VOLUNTEER, PinHash.hash("8642".toCharArray(), 10_000, random))));
+        config = new GateConfig(sim.source(), sim.gate(), sim.storage(), sim.policy(), sim.thermometer(),
+                sim.scanners(), sim.gpio(), sim.mqtt(), sim.credentials(), Optional.of(console));
+        String prefix = config.credentials().communityPrefix();
+        people = new PersonGenerator(7, new CommunityPassIssuer(prefix, config.gate().community(),
+                community.getPrivate(), kid), prefix, kid, LocalDate.now(clock.withZone(config.gate().zone())));
+        hw = new SimulatedHardware();
+        thermometer = new SimulatedThermometer(deviceTimers);
+        hw.plug(config.thermometer().port(), thermometer);
+        for (ScannerConfig sc : config.scanners()) {
+            SimulatedScanner s = new SimulatedScanner(sc.terminator());
+            hw.plug(sc.port(), s); // every configured scanner plugged: a missing one is a device-fault alarm
+            if (sc.direction() == ScannerConfig.Direction.ENTRY) {
+                scanner = s;
+            }
+        }
+        Hardware hardware = new Hardware(hw, provider -> {
+            Context ctx = Pi4jContexts.create(provider);
+            hw.gpio(ctx);
+            return ctx;
+        });
+        CommunityServer server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
+                config.gate().community()));
+        server.publishRoster(people.roster());
+        app = keep(GateApp.start(config, hardware, clock, ServiceManager.NONE));
+        Await.until(Duration.ofSeconds(20), "the roster from the broker", () -> app.loop().rosterSize() > 0);
+
+        // Selenium Manager must not look for (or download) a driver: both paths are given.
+        System.setProperty("webdriver.chrome.driver", chromedriver);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(chromium);
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createDirectories(state.resolve("chromium-profile")),
+                "--window-size=1280,1400");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver)
+                .toFile()).usingAnyFreePort().build(), o);
+        browser.get(app.consoleUrl().orElseThrow().toString());
+        browser.executeScript("localStorage.setItem('lang', 'zh'); location.reload();"); // Chinese first, as at a gate
+        Await.until(UI, "the page in Chinese", () -> text("signin-go").equals("登录"));
+        Files.createDirectories(SHOTS);
+    }
+
+    private <T extends AutoCloseable> T keep(T c) {
+        open.add(0, c);
+        return c;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    @Test
+    void aShiftAtTheGate() throws Exception {
+        // Five wrong PINs lock the account; then even the right PIN is refused.
+        for (int i = 0; i < 5; i++) {
+            signIn("zhao", "0000");
+            int attempt = i;
+            Await.until(UI, "answer to attempt " + attempt, () -> !text("signin-msg").isEmpty());
+            if (i < 4) {
+                assertTrue(text("signin-msg").contains("还可尝试 " + (4 - i) + " 次"), text("signin-msg"));
+                browser.executeScript("document.getElementById('signin-msg').textContent = ''");
+            }
+        }
+        assertTrue(text("signin-msg").contains("账号已锁定"), text("signin-msg"));
+        browser.executeScript("document.getElementById('signin-msg').textContent = ''");
+        signIn("zhao", "8642");
+        Await.until(UI, "answer to the right PIN", () -> !text("signin-msg").isEmpty());
+        assertTrue(text("signin-msg").contains("账号已锁定"), text("signin-msg"));
+        assertFalse(browser.findElement(By.id("main")).isDisplayed());
+        shot("01-locked");
+
+        signIn("wang", WANG_PIN);
+        Await.until(UI, "the console after sign-in", () -> browser.findElement(By.id("main")).isDisplayed());
+        Await.until(UI, "the event stream's first state", () -> !browser.findElements(By.cssSelector("#health li"))
+                .isEmpty());
+
+        // A passage through the simulated devices shows in the feed within a second.
+        Person resident = next(Person.Kind.RESIDENT);
+        long scanned = present(resident);
+        Await.until(Duration.ofSeconds(5), "the passage in the feed", () -> feedSize() == 1);
+        long shownMs = (System.nanoTime() - scanned) / 1_000_000;
+        assertTrue(shownMs < 1000, "feed showed the passage after " + shownMs + " ms");
+        assertTrue(firstFeed().getText().contains("36.") || firstFeed().getText().contains("35."), firstFeed().getText());
+        leave();
+
+        // A fever raises the alarm, with a beep; acknowledging it clears it and is journaled with who.
+        present(next(Person.Kind.FEVER));
+        Await.until(UI, "the fever alarm", () -> !browser.findElements(By.cssSelector("li.alarm[data-code=fever]"))
+                .isEmpty());
+        Await.until(UI, "a beep", () -> browser.findElement(By.tagName("body")).getAttribute("data-beeps") != null);
+        assertTrue(firstFeed().getText().contains("体温异常"), firstFeed().getText());
+        leave();
+        shot("02-fever-alarm");
+        browser.findElement(By.cssSelector("li.alarm[data-code=fever] button.ack")).click();
+        Await.until(UI, "the alarm to clear", () -> browser.findElements(By.cssSelector("li.alarm")).isEmpty());
+        Await.until(UI, "the acknowledgement in the journal", () -> journal("event", "alarm_acknowledged")
+                .stream().anyMatch(p -> p.contains("\"actor\":\"wang\"")));
+
+        // A manual open without a reason is refused and nothing is recorded; with a reason it is.
+        browser.findElement(By.id("open-go")).click();
+        Await.until(UI, "the refusal", () -> text("action-msg").contains("必须填写原因"));
+        shot("03-open-refused");
+        assertEquals(List.of(), journal("event", "manual_open"));
+        browser.findElement(By.id("open-reason")).sendKeys("救护车进入");
+        browser.findElement(By.id("open-go")).click();
+        Await.until(UI, "the manual open in the journal", () -> journal("event", "manual_open").stream()
+                .anyMatch(p -> p.contains("\"actor\":\"wang\"") && p.contains("救护车进入")));
+
+        // An assisted pass for a resident without a phone: found by unit, measured, recorded with who.
+        Resident elder = people.roster().get(0);
+        browser.findElement(By.id("unit")).sendKeys(elder.unit());
+        browser.findElement(By.id("unit-go")).click();
+        Await.until(UI, "residents of the unit", () -> !browser.findElements(By.cssSelector("li.resident")).isEmpty());
+        assertFalse(browser.findElement(By.id("residents")).getText().contains(elder.subject()), "masked only");
+        boolean maskActiveLow = config.gpio().maskDetector().orElseThrow().activeLow();
+        hw.input(GateInput.Kind.MASK_PRESENT, true, maskActiveLow);
+        thermometer.present(36.4, 22.0);
+        int before = feedSize();
+        browser.findElement(By.cssSelector("li.resident button.assist-entry")).click();
+        Await.until(UI, "the assisted passage in the feed", () -> feedSize() == before + 1);
+        assertTrue(firstFeed().getText().contains("协助：wang"), firstFeed().getText());
+        leave();
+        List<String> passages = journal("passage", null);
+        String assisted = passages.get(passages.size() - 1);
+        assertTrue(assisted.contains("\"assistedBy\":\"wang\"") && assisted.contains("\"bodyC\":36.4"), assisted);
+        shot("04-console");
+
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("handover-go")).click();
+        Await.until(UI, "the handover summary", () -> text("handover").contains("manual open"));
+        shot("05-handover-en");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 1600));
+        shot("06-phone-en");
+    }
+
+    private void signIn(String id, String pin) {
+        WebElement who = browser.findElement(By.id("signin-id"));
+        who.clear();
+        who.sendKeys(id);
+        browser.findElement(By.id("signin-pin")).sendKeys(pin);
+        browser.findElement(By.id("signin-go")).click();
+    }
+
+    private Person next(Person.Kind kind) {
+        for (int i = 0; i < 1000; i++) {
+            Person p = people.next(java.time.Instant.now());
+            if (p.kind() == kind) {
+                return p;
+            }
+        }
+        throw new AssertionError("the generator made no " + kind);
+    }
+
+    /** Puts a person in front of the gate; returns when the scanner's bytes went out (nanoTime). */
+    private long present(Person p) {
+        hw.input(GateInput.Kind.MASK_PRESENT, p.mask(), config.gpio().maskDetector().orElseThrow().activeLow());
+        thermometer.present(p.skinC(), p.ambientC());
+        long at = System.nanoTime();
+        assertTrue(scanner.scan(p.code()), "the gate has the scanner port open");
+        return at;
+    }
+
+    private void leave() {
+        thermometer.absent();
+        hw.input(GateInput.Kind.MASK_PRESENT, false, config.gpio().maskDetector().orElseThrow().activeLow());
+    }
+
+    private int feedSize() {
+        return browser.findElements(By.cssSelector("#feed li.passage")).size();
+    }
+
+    private WebElement firstFeed() {
+        return browser.findElement(By.cssSelector("#feed li.passage"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void shot(String name) throws Exception {
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Payloads of journal records of {@code kind}, optionally only those whose event/alarm is {@code what}. */
+    private List<String> journal(String kind, String what) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.storage().journal());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT payload FROM record WHERE kind = '" + kind + "' ORDER BY seq")) {
+            while (r.next()) {
+                String p = r.getString(1);
+                if (what == null || p.contains("\"event\":\"" + what + "\"")) {
+                    out.add(p);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the journal", e);
+        }
+        return out;
+    }
+}
