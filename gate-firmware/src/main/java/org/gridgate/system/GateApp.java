@@ -32,6 +32,7 @@ import org.gridgate.signals.gpio.GpioInputs;
 import org.gridgate.signals.gpio.GpioLights;
 import org.gridgate.signals.gpio.GpioLock;
 import org.gridgate.thermometer.Thermometer;
+import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
@@ -160,8 +161,7 @@ public final class GateApp implements AutoCloseable {
             throws StartupException {
         return switch (tc.model()) {
             case GY_MCU90614 -> new GyMcu90614Thermometer(tc, hw.serial(), clock, s);
-            case MLX90614 -> throw new StartupException(ExitCodes.CONFIG,
-                    "thermometer " + tc.id() + ": the MLX90614 over I2C is not supported by this build yet", null);
+            case MLX90614 -> Mlx90614Thermometer.linuxfs(tc, clock, s);
         };
     }
 
