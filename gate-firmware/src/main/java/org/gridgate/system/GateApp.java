@@ -24,6 +24,7 @@ import org.gridgate.passage.Pseudonyms;
 import org.gridgate.passage.Signals;
 import org.gridgate.roster.RosterFile;
 import org.gridgate.scanner.Scanner;
+import org.gridgate.scanner.evdev.EvdevScanner;
 import org.gridgate.scanner.serial.SerialScanner;
 import org.gridgate.signals.Buzzer;
 import org.gridgate.signals.Lock;
@@ -168,8 +169,7 @@ public final class GateApp implements AutoCloseable {
     private static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
             throws StartupException {
         if (sc.transport() == Transport.EVDEV) {
-            throw new StartupException(ExitCodes.CONFIG,
-                    "scanner " + sc.id() + ": USB keyboard (evdev) scanners are not supported by this build yet", null);
+            return EvdevScanner.linux(sc, clock, s);
         }
         return new SerialScanner(sc, hw.serial(), clock, s);
     }
