@@ -158,7 +158,8 @@ public final class GateApp implements AutoCloseable {
         }
     }
 
-    private static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
+    /** The adapter for the configured thermometer; also used by the technician's probe. */
+    public static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
             throws StartupException {
         return switch (tc.model()) {
             case GY_MCU90614 -> new GyMcu90614Thermometer(tc, hw.serial(), clock, s);
@@ -166,7 +167,8 @@ public final class GateApp implements AutoCloseable {
         };
     }
 
-    private static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
+    /** The adapter for a configured scanner; also used by the technician's probe. */
+    public static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
             throws StartupException {
         if (sc.transport() == Transport.EVDEV) {
             return EvdevScanner.linux(sc, clock, s);

@@ -6,7 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 
 /**
- * The test's side of a pseudo-terminal pair: reads on a virtual thread and hands each chunk to a
+ * The test's side of a pseudo-terminal pair: reads on its own thread (native reads pin virtual ones) and hands each chunk to a
  * handler that may answer; stops on its own when the pty vanishes.
  */
 public final class DeviceEnd implements AutoCloseable {
@@ -20,7 +20,7 @@ public final class DeviceEnd implements AutoCloseable {
 
     public static DeviceEnd open(Path pty, int baud, BiConsumer<byte[], DeviceEnd> onBytes) throws IOException {
         DeviceEnd d = new DeviceEnd(JSerialCommLink.open(pty.toString(), baud));
-        Thread.ofVirtual().name("device-" + pty.getFileName()).start(() -> {
+        Thread.ofPlatform().daemon().name("device-" + pty.getFileName()).start(() -> {
             byte[] buf = new byte[256];
             while (!d.closed) {
                 try {

@@ -16,6 +16,7 @@ import org.gridgate.testing.SystemTools;
  * with the same link names is a replug.
  */
 public final class SocatPair implements AutoCloseable {
+    private static final java.util.concurrent.atomic.AtomicInteger PAIRS = new java.util.concurrent.atomic.AtomicInteger();
     private final String socat;
     public final Path gate;
     public final Path device;
@@ -23,8 +24,10 @@ public final class SocatPair implements AutoCloseable {
 
     public SocatPair(Path dir) {
         this.socat = SystemTools.require("socat", "socat");
-        this.gate = dir.resolve("gate");
-        this.device = dir.resolve("device");
+        // Unique names: jSerialComm tells ports apart by file name, not by the directory of the link.
+        int n = PAIRS.incrementAndGet();
+        this.gate = dir.resolve("gate" + n);
+        this.device = dir.resolve("device" + n);
     }
 
     public SocatPair start() throws IOException {
