@@ -2,6 +2,7 @@ package org.gridgate.thermometer.i2c;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
@@ -13,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An MLX90614 (GY-906 board) on I2C, read every poll interval on the scheduler. A bus error is
- * retried at once up to {@link #ATTEMPTS} times; a poll that still fails is a fault, the bus is
- * closed and reopened on the next poll, so a sensor that comes back is in use one interval later.
- * An object word with the error flag (bit 15) is rejected, never turned into a temperature.
+ * retried at once up to {@link #ATTEMPTS} times; a poll that still fails is a fault, and the next
+ * poll tries again, so a sensor that comes back is in use one interval later. The bus device stays
+ * open across sensor errors (a loose sensor NAKs; {@code /dev/i2c-N} itself stays); a bus that
+ * cannot be opened at all is retried every {@link #OPEN_RETRY}. An object word with the error flag
+ * (bit 15) is rejected, never turned into a temperature.
  */
 public final class Mlx90614Thermometer implements Thermometer {
     private static final Logger LOG = LoggerFactory.getLogger(Mlx90614Thermometer.class);
     static final int ATTEMPTS = 3;
+    static final Duration OPEN_RETRY = Duration.ofSeconds(1);
 
     /** Opens the bus; called again after a failure. */
     @FunctionalInterface
@@ -62,7 +66,7 @@ public final class Mlx90614Thermometer implements Thermometer {
     @Override
     public synchronized void start(DeviceListener<TemperatureReading> listener) {
         this.listener = listener;
-        scheduler.schedule(java.time.Duration.ZERO, this::poll);
+        scheduler.schedule(Duration.ZERO, this::poll);
     }
 
     /** Readings arrive every poll interval anyway; nothing to ask for. */
@@ -73,21 +77,23 @@ public final class Mlx90614Thermometer implements Thermometer {
         if (closed) {
             return;
         }
-        try {
-            if (bus == null) {
+        if (bus == null) {
+            try {
                 bus = opener.open();
+            } catch (IOException e) {
+                report(DeviceStatus.fault(config.id(), e.getMessage(), clock.instant()));
+                scheduler.schedule(OPEN_RETRY, this::poll);
+                return;
             }
+        }
+        try {
             TemperatureReading r = read();
             report(DeviceStatus.ok(config.id(), r.at()));
             listener.accept(r);
         } catch (IOException e) {
             report(DeviceStatus.fault(config.id(), e.getMessage(), clock.instant()));
-            if (bus != null) {
-                bus.close();
-                bus = null;
-            }
         } catch (RejectedReading e) {
-            // The sensor answered: the bus is fine, the measurement is not. Keep the bus open.
+            // The sensor answered: the bus is fine, the measurement is not.
             report(DeviceStatus.fault(config.id(), e.getMessage(), clock.instant()));
         }
         scheduler.schedule(config.pollInterval(), this::poll);

@@ -130,8 +130,32 @@ class Mlx90614ThermometerTest {
         DeviceStatus last = statuses.get(statuses.size() - 1);
         assertTrue(last.isOk());
         assertTrue(Duration.between(back, last.at()).compareTo(Duration.ofSeconds(2)) <= 0);
-        assertTrue(opens[0] > 2, "the bus was reopened");
+        assertEquals(1, opens[0], "the bus device stays open across sensor errors");
         assertEquals(3, statuses.size(), "ok, fault, ok: no repeated reports");
+    }
+
+    @Test
+    void aBusThatCannotBeOpenedIsAFaultAndIsRetried() {
+        FakeMlx90614 chip = new FakeMlx90614(clock);
+        chip.celsius(0x06, 22.0);
+        chip.celsius(0x07, 34.5);
+        boolean[] busThere = {false};
+        Mlx90614Thermometer t = new Mlx90614Thermometer(CONFIG, () -> {
+            if (!busThere[0]) {
+                throw new IOException("cannot open /dev/i2c-1: No such file or directory");
+            }
+            return chip;
+        }, clock, scheduler);
+        t.start(listener);
+        scheduler.advance(Duration.ZERO);
+        assertEquals("cannot open /dev/i2c-1: No such file or directory", statuses.get(0).reason());
+        busThere[0] = true;
+        scheduler.advance(Mlx90614Thermometer.OPEN_RETRY);
+        assertEquals(1, readings.size());
+        assertTrue(statuses.get(1).isOk());
+        t.close();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertEquals(1, readings.size(), "no polls after close");
     }
 
     @Test
