@@ -52,7 +52,7 @@ final class EvdevLink implements ByteLink {
     /**
      * Opens the device and, if asked, grabs it so its keystrokes reach no console or other reader.
      *
-     * @throws IOException if the node is missing or unreadable, or the grab fails (another process
+     * @throws IOException with the errno text if the node is missing or unreadable, or if the grab fails (another process
      *     holds it, or the node is not an input device)
      */
     static EvdevLink open(String path, boolean grab) throws IOException {
@@ -61,7 +61,7 @@ final class EvdevLink implements ByteLink {
         try {
             fd = c.open(path, O_RDONLY | O_CLOEXEC);
         } catch (LastErrorException e) {
-            throw new IOException("cannot open " + path + ": " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e); // the session says which path it could not open
         }
         if (grab) {
             try {

@@ -70,6 +70,6 @@ class EvdevScannerTest {
         IOException e = assertThrows(IOException.class, () -> EvdevLink.open(f.toString(), true));
         assertTrue(e.getMessage().startsWith("cannot grab " + f + " (EVIOCGRAB)"), e.getMessage());
         IOException missing = assertThrows(IOException.class, () -> EvdevLink.open(dir + "/gone", false));
-        assertTrue(missing.getMessage().startsWith("cannot open " + dir + "/gone"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("No such file or directory"), missing.getMessage());
     }
 }
