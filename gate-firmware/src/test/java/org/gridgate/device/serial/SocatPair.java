@@ -24,7 +24,7 @@ public final class SocatPair implements AutoCloseable {
 
     public SocatPair(Path dir) {
         this.socat = SystemTools.require("socat", "socat");
-        // Unique names: jSerialComm tells ports apart by file name, not by the directory of the link.
+        // Unique link names per pair, so two pairs in one JVM never share a name.
         int n = PAIRS.incrementAndGet();
         this.gate = dir.resolve("gate" + n);
         this.device = dir.resolve("device" + n);
