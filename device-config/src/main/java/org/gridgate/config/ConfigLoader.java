@@ -182,6 +182,8 @@ public final class ConfigLoader {
         int bus = 1;
         int address = 0x5A;
         Mode mode = Mode.QUERY;
+        Duration frameTimeout = ThermometerConfig.DEFAULT_FRAME_TIMEOUT;
+        Duration poll = ThermometerConfig.DEFAULT_POLL_INTERVAL;
         switch (transport) {
             case SERIAL, SIMULATED -> {
                 if (model == Model.MLX90614 && transport == Transport.SERIAL) {
@@ -196,6 +198,7 @@ public final class ConfigLoader {
                     s.problem("baud", "the GY-MCU90614 speaks 9600 or 115200 baud, got " + baud);
                 }
                 mode = s.choice("mode", Mode.class, Mode.QUERY, false);
+                frameTimeout = Duration.ofMillis(s.integer("frameTimeoutMs", frameTimeout.toMillis(), 200, 60_000));
                 claims.port(s, "port", port);
             }
             case I2C -> {
@@ -204,6 +207,7 @@ public final class ConfigLoader {
                 }
                 bus = (int) s.integer("bus", 1, 0, 31);
                 address = (int) s.integer("address", 0x5A, 0x03, 0x77);
+                poll = Duration.ofMillis(s.integer("pollMs", poll.toMillis(), 50, 10_000));
                 claims.port(s, "address", "i2c-" + bus + "@" + address);
             }
             case EVDEV -> s.problem("transport", "a thermometer is reached over serial or i2c");
@@ -213,7 +217,8 @@ public final class ConfigLoader {
         double k = cal.decimal("k", 0.0, 0.0, 0.5);
         cal.finish();
         s.finish();
-        return new ThermometerConfig(id, model, transport, port, baud, mode, bus, address, offset, k);
+        return new ThermometerConfig(id, model, transport, port, baud, mode, bus, address, offset, k, frameTimeout,
+                poll);
     }
 
     private static ScannerConfig scanner(Section s, Claims claims) {
@@ -232,8 +237,18 @@ public final class ConfigLoader {
         ScannerConfig.Terminator term = s.choice("terminator", ScannerConfig.Terminator.class,
                 ScannerConfig.Terminator.CR, false);
         int max = (int) s.integer("maxLength", 4096, 16, 65_536);
+        ScannerConfig.Trigger trigger = s.choice("trigger", ScannerConfig.Trigger.class,
+                ScannerConfig.Trigger.NONE, false);
+        if (trigger != ScannerConfig.Trigger.NONE && transport == Transport.EVDEV) {
+            s.problem("trigger", "a keyboard (evdev) scanner cannot be triggered: use trigger none");
+        }
+        int recordSize = (int) s.integer("recordSize", 0, 0, 24);
+        if (recordSize != 0 && recordSize != 16 && recordSize != 24) {
+            s.problem("recordSize", "struct input_event is 16 (32-bit) or 24 (64-bit) bytes, got " + recordSize);
+        }
+        boolean grab = s.bool("grab", true);
         claims.port(s, "port", port);
-        return new ScannerConfig(id, dir, transport, port, baud, term, max);
+        return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab);
     }
 
     private static void checkOnePerDirection(Section top, List<ScannerConfig> scanners) {

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a byte link to one device open: opens it, reads on its own virtual thread, and when the
+ * Keeps a byte link to one device open: opens it, reads on its own (platform) thread, and when the
  * device vanishes reports a fault and reopens it with backoff (never longer than
  * {@link #MAX_BACKOFF}, so a device that comes back is in use again within two seconds).
  */
@@ -98,7 +98,10 @@ public final class LinkSession implements AutoCloseable {
         link = l;
         backoff = FIRST_BACKOFF;
         ok();
-        Thread.ofVirtual().name("read-" + deviceId).start(() -> readLoop(l));
+        // A platform thread, not a virtual one: jSerialComm and libc reads block in native code, which
+        // pins a virtual thread's carrier; two or three readers would starve every other virtual
+        // thread on a two-core board (seen in ProbeIT on a 2-core runner).
+        Thread.ofPlatform().daemon().name("read-" + deviceId).start(() -> readLoop(l));
     }
 
     private void readLoop(ByteLink l) {

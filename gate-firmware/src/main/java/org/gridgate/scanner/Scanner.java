@@ -8,6 +8,12 @@ public interface Scanner extends AutoCloseable {
 
     void start(DeviceListener<ScannedCode> listener);
 
+    /**
+     * Asks a command-mode scanner to scan now (a passage is waiting for a code). Scanners that scan
+     * on their own ignore it. Never blocks.
+     */
+    default void trigger() {}
+
     @Override
     void close();
 }

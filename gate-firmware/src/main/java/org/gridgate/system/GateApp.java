@@ -27,6 +27,7 @@ import org.gridgate.passage.Signals;
 import org.gridgate.passage.sqlite.SqliteHistory;
 import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.scanner.Scanner;
+import org.gridgate.scanner.evdev.EvdevScanner;
 import org.gridgate.scanner.serial.SerialScanner;
 import org.gridgate.signals.Buzzer;
 import org.gridgate.signals.Lock;
@@ -35,6 +36,7 @@ import org.gridgate.signals.gpio.GpioInputs;
 import org.gridgate.signals.gpio.GpioLights;
 import org.gridgate.signals.gpio.GpioLock;
 import org.gridgate.thermometer.Thermometer;
+import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
@@ -167,20 +169,20 @@ public final class GateApp implements AutoCloseable {
         }
     }
 
-    private static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
+    /** The adapter for the configured thermometer; also used by the technician's probe. */
+    public static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
             throws StartupException {
         return switch (tc.model()) {
             case GY_MCU90614 -> new GyMcu90614Thermometer(tc, hw.serial(), clock, s);
-            case MLX90614 -> throw new StartupException(ExitCodes.CONFIG,
-                    "thermometer " + tc.id() + ": the MLX90614 over I2C is not supported by this build yet", null);
+            case MLX90614 -> Mlx90614Thermometer.linuxfs(tc, clock, s);
         };
     }
 
-    private static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
+    /** The adapter for a configured scanner; also used by the technician's probe. */
+    public static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
             throws StartupException {
         if (sc.transport() == Transport.EVDEV) {
-            throw new StartupException(ExitCodes.CONFIG,
-                    "scanner " + sc.id() + ": USB keyboard (evdev) scanners are not supported by this build yet", null);
+            return EvdevScanner.linux(sc, clock, s);
         }
         return new SerialScanner(sc, hw.serial(), clock, s);
     }

@@ -15,6 +15,7 @@ import org.gridgate.config.ScannerConfig;
 import org.gridgate.config.Transport;
 import org.gridgate.credential.conformance.ConformanceRunner;
 import org.gridgate.system.logging.Logging;
+import org.gridgate.system.probe.Probe;
 import org.gridgate.system.notify.SystemdNotifier;
 import org.gridgate.system.notify.WatchdogPetter;
 
@@ -24,6 +25,8 @@ public final class Main {
             usage: java -jar gridgate-gate.jar <command>
               run --config FILE      run the gate daemon
               config check FILE      validate a config file; exit 78 and list problems if invalid
+              probe --config FILE [--outputs] [--timeout S] [--emissivity E]
+                                     list device nodes, test each configured device (69 if one fails)
               conformance DIR        verify EU DCC conformance vectors (dgc-testdata format) under DIR
               console hash-pin       read a volunteer PIN from stdin, print its hash for console.volunteers
               version                print the version
@@ -45,6 +48,7 @@ public final class Main {
             case "run" -> runDaemon(a.subList(1, a.size()), err);
             case "config" -> a.size() == 3 && a.get(1).equals("check") ? configCheck(Path.of(a.get(2)), out, err)
                     : usage(err, "config check needs exactly one FILE");
+            case "probe" -> Probe.run(a.subList(1, a.size()), out, err);
             case "conformance" -> a.size() == 2 ? ConformanceRunner.run(Path.of(a.get(1)), out)
                     : usage(err, "conformance needs exactly one DIR");
             case "console" -> a.size() == 2 && a.get(1).equals("hash-pin")

@@ -30,7 +30,8 @@ public final class JSerialCommLink implements ByteLink {
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 READ_TIMEOUT_MS, 1000);
         if (!p.openPort()) {
-            throw new IOException("cannot open " + path + " (error " + p.getLastErrorCode() + ")");
+            // The session prefixes "cannot open <port>": say only why.
+            throw new IOException("open failed (errno " + p.getLastErrorCode() + ")");
         }
         return new JSerialCommLink(p, path);
     }

@@ -62,7 +62,7 @@ final class GyMcu90614Parser {
             short to = (short) (((buf[4] & 0xFF) << 8) | (buf[5] & 0xFF));
             short ta = (short) (((buf[6] & 0xFF) << 8) | (buf[7] & 0xFF));
             len = 0;
-            sink.frame(new GyMcu90614Frame(to / 100.0, ta / 100.0));
+            sink.frame(new GyMcu90614Frame(to / 100.0, ta / 100.0, to, ta));
         }
     }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A GY-MCU90614 board on a UART: query mode asks for each reading, continuous mode listens. A query
- * that gets no frame within {@link #REPLY_TIMEOUT} marks the device faulty until a frame arrives.
+ * that gets no frame within {@link #REPLY_TIMEOUT}, or a continuous board silent for the configured
+ * frame timeout, marks the device faulty until a frame arrives.
  */
 public final class GyMcu90614Thermometer implements Thermometer {
     private static final Logger LOG = LoggerFactory.getLogger(GyMcu90614Thermometer.class);
@@ -30,7 +31,9 @@ public final class GyMcu90614Thermometer implements Thermometer {
     private final GyMcu90614Parser parser;
     private volatile DeviceListener<TemperatureReading> listener;
     private volatile Instant lastFrame = Instant.MIN;
-    private LinkSession session;
+    private volatile Instant openedAt = Instant.MIN;
+    private volatile boolean closed;
+    private volatile LinkSession session;
 
     public GyMcu90614Thermometer(ThermometerConfig config, ByteLinkFactory links, Clock clock, Scheduler scheduler) {
         this.config = config;
@@ -51,6 +54,7 @@ public final class GyMcu90614Thermometer implements Thermometer {
         session = new LinkSession(config.id(), config.port(), config.baud(), links, new LinkSession.Handler() {
             @Override
             public void opened(ByteLink link) throws IOException {
+                openedAt = clock.instant();
                 if (config.mode() == ThermometerConfig.Mode.CONTINUOUS) {
                     link.write(GyMcu90614Protocol.continuous());
                 }
@@ -64,12 +68,34 @@ public final class GyMcu90614Thermometer implements Thermometer {
             }
         }, listener::status, clock, scheduler);
         session.start();
+        if (config.mode() == ThermometerConfig.Mode.CONTINUOUS) {
+            watchSilence();
+        }
+    }
+
+    /** Continuous mode: a board that stops sending (reset, loose wire) is a fault, not a quiet gate. */
+    private void watchSilence() {
+        Duration timeout = config.frameTimeout();
+        Duration every = timeout.dividedBy(4).compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)
+                : timeout.dividedBy(4);
+        scheduler.schedule(every, () -> {
+            if (closed) {
+                return;
+            }
+            Instant since = lastFrame.isAfter(openedAt) ? lastFrame : openedAt;
+            if (session.isConnected() && !Duration.between(since, clock.instant()).minus(timeout).isNegative()) {
+                session.fault("no frame for " + timeout.toMillis() + " ms in continuous mode");
+                // A board that reset comes up in query mode: ask again for continuous output.
+                session.write(GyMcu90614Protocol.continuous());
+            }
+            watchSilence();
+        });
     }
 
     private void frame(GyMcu90614Frame f) {
         lastFrame = clock.instant();
         session.ok();
-        listener.accept(new TemperatureReading(config.id(), f.objectC(), f.ambientC(), lastFrame));
+        listener.accept(new TemperatureReading(config.id(), f.objectC(), f.ambientC(), lastFrame, f.rawHex()));
     }
 
     @Override
@@ -89,6 +115,7 @@ public final class GyMcu90614Thermometer implements Thermometer {
 
     @Override
     public void close() {
+        closed = true;
         if (session != null) {
             session.close();
         }
