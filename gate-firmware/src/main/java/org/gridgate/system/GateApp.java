@@ -35,6 +35,10 @@ import org.gridgate.thermometer.Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
+import org.gridgate.command.CommandHandler;
+import org.gridgate.journal.JournalEntry;
+import org.gridgate.uplink.DailySummary;
+import org.gridgate.uplink.StatusReporter;
 import org.gridgate.uplink.Uplink;
 import org.gridgate.uplink.mqtt.PahoUplink;
 import org.slf4j.Logger;
@@ -61,6 +65,10 @@ public final class GateApp implements AutoCloseable {
     private final Clock clock;
     private volatile boolean closed;
     private volatile WatchdogPetter watchdog;
+    static final int RESEND_MAX = 10_000;
+    private Inbox inbox;
+    private StatusReporter status;
+    private DailySummary summary;
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
             Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
@@ -123,8 +131,10 @@ public final class GateApp implements AutoCloseable {
             for (ScannerConfig sc : config.scanners()) {
                 scanners.add(scanner(sc, hardware, clock, scheduler));
             }
-            CredentialVerifier verifier = Credentials.verifier(config.credentials());
-            Optional<Uplink> uplink = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Inbox inbox = Inbox.open(config, clock);
+            CredentialVerifier verifier = Credentials.verifier(config.credentials(), inbox.lists());
+            Optional<PahoUplink> paho = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Optional<Uplink> uplink = paho.map(u -> u);
             Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
             GateLoop loop = new GateLoop(new GateLoop.Parts(Policy.from(config), verifier, thermometer, signals, inputs,
                     journal, wake, pseudonyms, clock, scheduler));
@@ -132,9 +142,10 @@ public final class GateApp implements AutoCloseable {
             rosterFile.load().ifPresent(loop::replaceRoster);
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
-            uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosterFile)));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
                     service, clock);
+            app.inbox = inbox;
+            paho.ifPresent(u -> app.startUplink(u, rosterFile));
             app.schedulePrune();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
             LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
@@ -146,7 +157,8 @@ public final class GateApp implements AutoCloseable {
             journal.close();
             gpio.shutdown();
             scheduler.close();
-            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key: " + e.getMessage(), e);
+            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key or trust.db: "
+                    + e.getMessage(), e);
         } catch (StartupException e) {
             lock.toSafeState();
             journal.close();
@@ -201,6 +213,37 @@ public final class GateApp implements AutoCloseable {
         }
     }
 
+    /** Inbound routing, signed commands, the status and the daily summary: all need the uplink. */
+    private void startUplink(PahoUplink u, RosterFile rosterFile) {
+        CommandHandler commands = new CommandHandler(config.gate().id(), inbox.rootKeys(), inbox.db(), loop,
+                new CommandHandler.Actions() {
+                    @Override
+                    public String resend(long fromSeq, long toSeq) {
+                        List<JournalEntry> entries = journal.range(fromSeq, toSeq, RESEND_MAX);
+                        u.republish(entries);
+                        return entries.size() + " record(s) of " + fromSeq + ".." + toSeq + " re-published"
+                                + (entries.size() == RESEND_MAX ? " (capped; ask again from the next seq)" : "");
+                    }
+
+                    @Override
+                    public String reloadConfig() {
+                        return Reload.check(config);
+                    }
+                }, journal, u::wake, u::publishCommandResult, clock);
+        u.start(new InboundRouter(loop, rosterFile, inbox.rootKeys(), inbox.lists(), commands,
+                body -> record(RecordKind.EVENT, body)));
+        String version = Optional.ofNullable(GateApp.class.getPackage().getImplementationVersion()).orElse("dev");
+        status = new StatusReporter(loop, journal, inbox.trustAge(), version, u::publishStatus, scheduler, clock);
+        status.start();
+        summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);
+        summary.start();
+    }
+
+    /** When the trust list in force was issued; empty before the first one arrived. */
+    public Optional<java.time.Instant> lastTrustUpdate() {
+        return inbox.lists().lastTrustUpdate();
+    }
+
     /** Pets the service manager's watchdog every half interval, but only while the gate loop turns. */
     public void startWatchdog(Duration interval) {
         WatchdogPetter w = new WatchdogPetter(service, interval, loop::turns, scheduler);
@@ -239,7 +282,12 @@ public final class GateApp implements AutoCloseable {
         lock.toSafeState();
         scanners.forEach(Scanner::close);
         thermometer.close();
+        if (status != null) {
+            status.stop();
+            summary.stop();
+        }
         uplink.ifPresent(Uplink::close);
+        inbox.close();
         journal.close();
         scheduler.close();
         gpio.shutdown();
