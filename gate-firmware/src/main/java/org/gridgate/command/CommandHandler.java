@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandHandler {
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /**
+     * How long a nonce is remembered: longer than any command stays fresh (issued up to MAX_AGE in
+     * the future, accepted until MAX_AGE in the past), with a margin.
+     */
+    static final Duration NONCE_KEPT = MAX_AGE.multipliedBy(2).plusMinutes(1);
     /** Nonces kept at most; commands arrive a few a day, so this spans far more than MAX_AGE. */
     static final int MAX_NONCES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
@@ -99,7 +104,7 @@ public final class CommandHandler {
             return rejected("stale", "issuedAt is more than " + MAX_AGE.toMinutes() + " min from the gate's clock");
         }
         try {
-            if (!nonces.firstUse(c.nonce(), now, now.minus(MAX_AGE.multipliedBy(2)), MAX_NONCES)) {
+            if (!nonces.firstUse(c.nonce(), now, now.minus(NONCE_KEPT), MAX_NONCES)) {
                 return rejected("replayed", "nonce already used");
             }
         } catch (IOException e) {
