@@ -132,7 +132,13 @@ public final class GateApp implements AutoCloseable {
                 scanners.add(scanner(sc, hardware, clock, scheduler));
             }
             Inbox inbox = Inbox.open(config, clock);
-            CredentialVerifier verifier = Credentials.verifier(config.credentials(), inbox.lists());
+            CredentialVerifier verifier;
+            try {
+                verifier = Credentials.verifier(config.credentials(), inbox.lists());
+            } catch (StartupException e) {
+                inbox.close();
+                throw e;
+            }
             Optional<PahoUplink> paho = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
             Optional<Uplink> uplink = paho.map(u -> u);
             Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
@@ -278,14 +284,14 @@ public final class GateApp implements AutoCloseable {
             watchdog.close();
         }
         service.stopping("gate stopping");
+        if (status != null) {
+            status.stop(); // before the loop stops answering its snapshots
+            summary.stop();
+        }
         loop.close();
         lock.toSafeState();
         scanners.forEach(Scanner::close);
         thermometer.close();
-        if (status != null) {
-            status.stop();
-            summary.stop();
-        }
         uplink.ifPresent(Uplink::close);
         inbox.close();
         journal.close();

@@ -202,4 +202,27 @@ class CommandHandlerTest {
         assertEquals("failed", r.path("reason").asText());
         assertTrue(r.path("detail").asText().startsWith("config not valid"));
     }
+
+    @Test
+    void mutatedAndRandomMessagesNeverThrowAndActAtMostOnce() throws Exception {
+        Map<String, Object> c = command("open", "nonce-fuzz-01", clock.instant());
+        c.put("reason", "fuzz");
+        byte[] valid = signed(c);
+        java.util.Random random = new java.util.Random(42);
+        int accepted = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] m = valid.clone();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                m[random.nextInt(m.length)] = (byte) random.nextInt(256);
+            }
+            if ("accepted".equals(handler.handle(m).get("result"))) {
+                accepted++;
+            }
+            byte[] noise = new byte[random.nextInt(200)];
+            random.nextBytes(noise);
+            assertEquals("rejected", handler.handle(noise).get("result"));
+        }
+        assertTrue(accepted <= 1, "one nonce, one action: " + accepted);
+        assertTrue(calls.size() <= 1, calls.toString());
+    }
 }
