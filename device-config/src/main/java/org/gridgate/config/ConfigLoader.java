@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgate.config.CredentialConfig.RootKey;
 import org.gridgate.config.CredentialConfig.TrustAnchor;
 import org.gridgate.config.GpioConfig.Input;
 import org.gridgate.config.GpioConfig.Output;
@@ -97,7 +98,7 @@ public final class ConfigLoader {
         checkOnePerDirection(top, scanners);
         GpioConfig gpio = gpio(top.section("gpio"), claims);
         Optional<MqttConfig> mqtt = top.optSection("mqtt").map(s -> {
-            MqttConfig m = mqtt(s, gate);
+            MqttConfig m = mqtt(s, gate, base);
             s.finish();
             return m;
         });
@@ -306,7 +307,7 @@ public final class ConfigLoader {
         });
     }
 
-    private static MqttConfig mqtt(Section s, GateIdentity gate) {
+    private static MqttConfig mqtt(Section s, GateIdentity gate, Path base) {
         List<String> uris = s.strings("uris");
         if (uris.isEmpty()) {
             s.problem("uris", "missing required field: at least one broker URI, e.g. tcp://127.0.0.1:1883");
@@ -323,7 +324,30 @@ public final class ConfigLoader {
         }
         int inflight = (int) s.integer("inflight", 256, 1, 65_535);
         int keepAlive = (int) s.integer("keepAliveS", 30, 5, 3600);
-        return new MqttConfig(uris, client, root, inflight, keepAlive);
+        Optional<MqttConfig.Tls> tls = s.optSection("tls").map(t -> {
+            MqttConfig.Tls v = tls(t, base);
+            t.finish();
+            return v;
+        });
+        if (tls.isEmpty() && uris.stream().anyMatch(u -> u.startsWith("ssl://"))) {
+            s.problem("tls", "an ssl:// broker needs mqtt.tls.caFile (the CA the broker's certificate is pinned to)");
+        }
+        return new MqttConfig(uris, client, root, inflight, keepAlive, tls);
+    }
+
+    private static MqttConfig.Tls tls(Section t, Path base) {
+        Path ca = base.resolve(t.string("caFile"));
+        Optional<Path> cert = t.optString("certFile").map(base::resolve);
+        Optional<Path> key = t.optString("keyFile").map(base::resolve);
+        Optional<Path> p12 = t.optString("pkcs12File").map(base::resolve);
+        String password = t.string("pkcs12Password", "");
+        if (cert.isPresent() != key.isPresent()) {
+            t.problem(cert.isPresent() ? "keyFile" : "certFile", "certFile and keyFile go together");
+        }
+        if (p12.isPresent() && cert.isPresent()) {
+            t.problem("pkcs12File", "give the client certificate either as PEM (certFile + keyFile) or as PKCS#12");
+        }
+        return new MqttConfig.Tls(ca, cert, key, p12, password);
     }
 
     private static CredentialConfig credentials(Section s) {
@@ -333,8 +357,9 @@ public final class ConfigLoader {
         }
         List<TrustAnchor> anchors = s.list("trustAnchors", a -> new TrustAnchor(a.string("kid"), a.string("publicKey")));
         long skew = s.integer("clockSkewS", 300, 0, 86_400);
+        List<RootKey> roots = s.list("rootKeys", a -> new RootKey(a.string("kid"), a.string("publicKey")));
         s.finish();
-        return new CredentialConfig(prefix, anchors, Duration.ofSeconds(skew));
+        return new CredentialConfig(prefix, anchors, Duration.ofSeconds(skew), roots);
     }
 
     /** The volunteer console; its rules (LAN only with TLS, PIN hash format) live in {@link ConsoleSection}. */

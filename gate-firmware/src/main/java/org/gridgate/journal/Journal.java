@@ -21,6 +21,12 @@ public interface Journal extends AutoCloseable {
     /** Up to {@code max} undelivered records with sequence number above {@code afterSeq}, in sequence order. */
     List<JournalEntry> undelivered(long afterSeq, int max);
 
+    /**
+     * Up to {@code max} records (delivered or not) with {@code fromSeq <= seq <= toSeq}, in sequence
+     * order: what a resend command re-publishes. Records already pruned are simply absent.
+     */
+    List<JournalEntry> range(long fromSeq, long toSeq, int max);
+
     /** Marks records delivered (the broker acknowledged them); one transaction for the batch. */
     void markDelivered(Collection<Long> seqs);
 

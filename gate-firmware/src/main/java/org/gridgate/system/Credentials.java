@@ -15,14 +15,27 @@ final class Credentials {
     private Credentials() {}
 
     static CredentialVerifier verifier(CredentialConfig c) throws StartupException {
+        return new HcertVerifier(new InMemoryTrustStore(), anchors(c), new InMemoryRevocations(), options(c));
+    }
+
+    /** The verifier on the live lists from the server; the provisioned anchors stay trusted. */
+    static CredentialVerifier verifier(CredentialConfig c, org.gridgate.credential.trust.TrustLists lists)
+            throws StartupException {
+        return new HcertVerifier(lists.dcc(), lists.community(anchors(c)), lists.revocations(), options(c));
+    }
+
+    private static InMemoryTrustStore anchors(CredentialConfig c) throws StartupException {
         InMemoryTrustStore community = new InMemoryTrustStore();
         for (CredentialConfig.TrustAnchor a : c.trustAnchors()) {
             community.add(decode(a.kid(), "kid"), publicKey(a));
         }
+        return community;
+    }
+
+    private static HcertVerifier.Options options(CredentialConfig c) {
         HcertVerifier.Options defaults = HcertVerifier.Options.defaults();
-        HcertVerifier.Options options = new HcertVerifier.Options(c.communityPrefix(), c.clockSkew(),
+        return new HcertVerifier.Options(c.communityPrefix(), c.clockSkew(),
                 defaults.greenDccTypes(), defaults.communityMaxLifetime(), defaults.maxInflatedBytes());
-        return new HcertVerifier(new InMemoryTrustStore(), community, new InMemoryRevocations(), options);
     }
 
     private static PublicKey publicKey(CredentialConfig.TrustAnchor a) throws StartupException {

@@ -40,6 +40,10 @@ import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
+import org.gridgate.command.CommandHandler;
+import org.gridgate.journal.JournalEntry;
+import org.gridgate.uplink.DailySummary;
+import org.gridgate.uplink.StatusReporter;
 import org.gridgate.uplink.Uplink;
 import org.gridgate.uplink.mqtt.PahoUplink;
 import org.slf4j.Logger;
@@ -68,6 +72,10 @@ public final class GateApp implements AutoCloseable {
     private volatile WatchdogPetter watchdog;
     private final List<AutoCloseable> stores;
     private volatile Optional<Console> console = Optional.empty();
+    static final int RESEND_MAX = 10_000;
+    private Inbox inbox;
+    private StatusReporter status;
+    private DailySummary summary;
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
             Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
@@ -131,8 +139,16 @@ public final class GateApp implements AutoCloseable {
             for (ScannerConfig sc : config.scanners()) {
                 scanners.add(scanner(sc, hardware, clock, scheduler));
             }
-            CredentialVerifier verifier = Credentials.verifier(config.credentials());
-            Optional<Uplink> uplink = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Inbox inbox = Inbox.open(config, clock);
+            CredentialVerifier verifier;
+            try {
+                verifier = Credentials.verifier(config.credentials(), inbox.lists());
+            } catch (StartupException e) {
+                inbox.close();
+                throw e;
+            }
+            Optional<PahoUplink> paho = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Optional<Uplink> uplink = paho.map(u -> u);
             Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
             SqliteHistory history = new SqliteHistory(config.storage().journal().resolveSibling("history.db"),
                     identities::hash, Duration.ofDays(60));
@@ -144,9 +160,10 @@ public final class GateApp implements AutoCloseable {
             }
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
-            uplink.ifPresent(u -> u.start(new InboundRouter(loop, rosters)));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
                     service, clock, List.of(history, rosters));
+            app.inbox = inbox;
+            paho.ifPresent(u -> app.startUplink(u, rosters));
             app.startConsole();
             app.schedulePrune();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
@@ -159,7 +176,8 @@ public final class GateApp implements AutoCloseable {
             journal.close();
             gpio.shutdown();
             scheduler.close();
-            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key: " + e.getMessage(), e);
+            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key or trust.db: "
+                    + e.getMessage(), e);
         } catch (StartupException e) {
             lock.toSafeState();
             journal.close();
@@ -239,6 +257,37 @@ public final class GateApp implements AutoCloseable {
         }
     }
 
+    /** Inbound routing, signed commands, the status and the daily summary: all need the uplink. */
+    private void startUplink(PahoUplink u, SqliteRosterStore rosters) {
+        CommandHandler commands = new CommandHandler(config.gate().id(), inbox.rootKeys(), inbox.db(), loop,
+                new CommandHandler.Actions() {
+                    @Override
+                    public String resend(long fromSeq, long toSeq) {
+                        List<JournalEntry> entries = journal.range(fromSeq, toSeq, RESEND_MAX);
+                        u.republish(entries);
+                        return entries.size() + " record(s) of " + fromSeq + ".." + toSeq + " re-published"
+                                + (entries.size() == RESEND_MAX ? " (capped; ask again from the next seq)" : "");
+                    }
+
+                    @Override
+                    public String reloadConfig() {
+                        return Reload.check(config);
+                    }
+                }, journal, u::wake, u::publishCommandResult, clock);
+        u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
+                body -> record(RecordKind.EVENT, body)));
+        String version = Optional.ofNullable(GateApp.class.getPackage().getImplementationVersion()).orElse("dev");
+        status = new StatusReporter(loop, journal, inbox.trustAge(), version, u::publishStatus, scheduler, clock);
+        status.start();
+        summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);
+        summary.start();
+    }
+
+    /** When the trust list in force was issued; empty before the first one arrived. */
+    public Optional<java.time.Instant> lastTrustUpdate() {
+        return inbox.lists().lastTrustUpdate();
+    }
+
     /** Pets the service manager's watchdog every half interval, but only while the gate loop turns. */
     public void startWatchdog(Duration interval) {
         WatchdogPetter w = new WatchdogPetter(service, interval, loop::turns, scheduler);
@@ -274,12 +323,17 @@ public final class GateApp implements AutoCloseable {
         }
         service.stopping("gate stopping");
         console.ifPresent(Console::close);
+        if (status != null) {
+            status.stop(); // before the loop stops answering its snapshots
+            summary.stop();
+        }
         loop.close();
         lock.toSafeState();
         scanners.forEach(Scanner::close);
         thermometer.close();
         record(RecordKind.EVENT, Map.of("event", "stopped", "lock", lock.isReleased() ? "released" : "locked"));
         uplink.ifPresent(Uplink::close);
+        inbox.close();
         journal.close();
         for (AutoCloseable s : stores) {
             try {

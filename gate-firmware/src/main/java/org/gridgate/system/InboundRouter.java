@@ -1,6 +1,13 @@
 package org.gridgate.system;
 
-import java.sql.SQLException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.gridgate.command.CommandHandler;
+import org.gridgate.command.RootKeys;
+import org.gridgate.command.SignedEnvelope;
+import org.gridgate.credential.trust.InvalidDocument;
+import org.gridgate.credential.trust.TrustLists;
 import org.gridgate.passage.GateLoop;
 import org.gridgate.roster.RosterMessage;
 import org.gridgate.roster.RosterUpdate;
@@ -9,43 +16,78 @@ import org.gridgate.uplink.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends what the community server publishes to the part of the gate it concerns. */
+/**
+ * Sends what the community server publishes to the part of the gate it concerns. Everything arrives
+ * in a {@link SignedEnvelope} signed by a community root key; anything else is rejected, logged
+ * without its content and recorded as an {@code inbound_rejected} EVENT, and the last good roster,
+ * trust list and revocation list stay in force. Commands report their own results.
+ */
 final class InboundRouter implements Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
     private final GateLoop loop;
     private final SqliteRosterStore rosters;
+    private final RootKeys keys;
+    private final TrustLists trust;
+    private final CommandHandler commands;
+    private final Consumer<Map<String, Object>> events;
 
-    InboundRouter(GateLoop loop, SqliteRosterStore rosters) {
+    InboundRouter(GateLoop loop, SqliteRosterStore rosters, RootKeys keys, TrustLists trust, CommandHandler commands,
+            Consumer<Map<String, Object>> events) {
         this.loop = loop;
         this.rosters = rosters;
+        this.keys = keys;
+        this.trust = trust;
+        this.commands = commands;
+        this.events = events;
     }
 
     @Override
     public void received(String channel, byte[] payload) {
-        switch (channel) {
-            case "roster" -> roster(payload);
-            default -> LOG.info("{} message ignored: not handled by this build yet", channel);
+        if (channel.equals("command")) {
+            commands.handle(payload);
+            return;
         }
-    }
-
-    private void roster(byte[] payload) {
-        RosterUpdate update;
+        SignedEnvelope.Verified v;
         try {
-            update = RosterMessage.parseUpdate(payload);
-        } catch (RosterMessage.Invalid e) {
-            LOG.warn("roster rejected, keeping the last good one: {}", e.getMessage());
+            v = SignedEnvelope.verify(payload, keys);
+        } catch (SignedEnvelope.Rejected e) {
+            rejected(channel, e.code(), e.getMessage());
             return;
         }
         try {
-            SqliteRosterStore.Outcome o = rosters.apply(update);
-            if (o.applied()) {
-                loop.replaceRoster(o.entries());
-                LOG.info("roster version {} in force ({}, {} entries)", o.version(), o.reason(), o.entries().size());
-            } else {
-                LOG.warn("roster update not applied: {}", o.reason());
+            switch (channel) {
+                case "roster" -> roster(v.payload());
+                case "trust" -> LOG.info("{}", trust.applyTrust(v.payload()));
+                case "revocations" -> LOG.info("{}", trust.applyRevocations(v.payload()));
+                default -> LOG.info("{} message ignored: not handled by this build", channel);
             }
-        } catch (SQLException e) {
-            LOG.error("roster could not be stored, keeping the last good one: {}", e.getMessage());
+        } catch (RosterMessage.Invalid | InvalidDocument e) {
+            rejected(channel, "invalid", e.getMessage());
+        } catch (IOException e) {
+            // Verified and valid but not stored: keep the old one, so memory and disk agree after a restart.
+            LOG.error("{} not stored, keeping the last good one: {}", channel, e.getMessage());
+            rejected(channel, "storage", e.getMessage());
+        }
+    }
+
+    private void rejected(String channel, String code, String detail) {
+        LOG.warn("{} rejected ({}), keeping the last good one: {}", channel, code, detail);
+        events.accept(Map.of("event", "inbound_rejected", "channel", channel, "reason", code, "detail", detail));
+    }
+
+    private void roster(byte[] payload) throws RosterMessage.Invalid, IOException {
+        RosterUpdate update = RosterMessage.parseUpdate(payload);
+        SqliteRosterStore.Outcome o;
+        try {
+            o = rosters.apply(update);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (o.applied()) {
+            loop.replaceRoster(o.entries());
+            LOG.info("roster version {} in force ({}, {} entries)", o.version(), o.reason(), o.entries().size());
+        } else {
+            rejected("roster", "not_applied", o.reason());
         }
     }
 }

@@ -16,6 +16,10 @@ public final class SimMain {
                   run the gate with simulated devices, an embedded broker and a community-server
                   stand-in; one line per passage; with --passages it stops after N and prints
                   "demo: N passages, G granted, D denied, J journaled, P published"
+              chaos --kills K [--seed S] [--state DIR]
+                  crash test: runs the gate as a child process, SIGKILLs it K times while passages
+                  stream, then checks journal and subscriber; ends with
+                  "chaos: K kills, N decisions, L lost, D duplicated" (exit 0 only if L = D = 0)
             """;
 
     private SimMain() {}
@@ -34,6 +38,7 @@ public final class SimMain {
         }
         return switch (a.get(0)) {
             case "demo" -> demo(a.subList(1, a.size()), out, err);
+            case "chaos" -> org.gridgate.sim.chaos.ChaosCommand.run(a.subList(1, a.size()), out, err);
             default -> {
                 err.println("gridgate-sim: unknown command '" + a.get(0) + "'");
                 err.print(USAGE);

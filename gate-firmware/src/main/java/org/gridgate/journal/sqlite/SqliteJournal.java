@@ -46,6 +46,8 @@ public final class SqliteJournal implements Journal {
     private static final String MARK = "UPDATE record SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL";
     private static final String OUTBOX = "SELECT seq, id, kind, at, payload FROM record"
             + " WHERE delivered_at IS NULL AND seq > ? ORDER BY seq LIMIT ?";
+    private static final String RANGE = "SELECT seq, id, kind, at, payload FROM record"
+            + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?";
     private static final int WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
     private final Path file;
@@ -150,21 +152,41 @@ public final class SqliteJournal implements Journal {
             ensureOpenUnchecked();
             outbox.setLong(1, afterSeq);
             outbox.setInt(2, max);
-            List<JournalEntry> out = new ArrayList<>(Math.min(max, 1024));
-            try (ResultSet rs = outbox.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new JournalEntry(rs.getLong(1), UUID.fromString(rs.getString(2)),
-                            RecordKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)));
-                }
-            }
-            return out;
+            return entries(outbox, max);
         } catch (SQLException e) {
             outbox = Sql.renew(reader, outbox, OUTBOX);
             throw new IllegalStateException("journal read failed at " + file + ": " + Sql.describe(e), e);
         } finally {
             readLock.unlock();
         }
+    }
+
+    @Override
+    public List<JournalEntry> range(long fromSeq, long toSeq, int max) {
+        readLock.lock();
+        try (PreparedStatement p = reader.prepareStatement(RANGE)) {
+            ensureOpenUnchecked();
+            p.setLong(1, fromSeq);
+            p.setLong(2, toSeq);
+            p.setInt(3, max);
+            return entries(p, max);
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal read failed at " + file + ": " + Sql.describe(e), e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private static List<JournalEntry> entries(PreparedStatement query, int max) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>(Math.min(max, 1024));
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                out.add(new JournalEntry(rs.getLong(1), UUID.fromString(rs.getString(2)),
+                        RecordKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)));
+            }
+        }
+        return out;
     }
 
     /**

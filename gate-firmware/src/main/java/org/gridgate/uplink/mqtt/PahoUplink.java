@@ -106,6 +106,13 @@ public final class PahoUplink implements Uplink {
         options.setKeepAliveInterval(config.keepAliveS());
         options.setConnectionTimeout((int) Math.max(1, tuning.connectTimeout().toSeconds()));
         options.setWill(topics.status(), status.lastWill(), 1, true);
+        if (config.tls().isPresent()) {
+            try {
+                options.setSocketFactory(TlsSockets.factory(config.tls().get()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("mqtt.tls: " + e.getMessage(), e);
+            }
+        }
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gridgate-uplink");
             t.setDaemon(true);
@@ -146,6 +153,54 @@ public final class PahoUplink implements Uplink {
         status.details(details);
         if (client.isConnected()) {
             publishQuietly(topics.status(), status.online());
+        }
+    }
+
+    /**
+     * Publishes the result of a command on {@code <gate>/command/result} (QoS 1, not retained). Best
+     * effort: the result is also in the journal as an EVENT, which is delivered for certain.
+     */
+    public void publishCommandResult(byte[] payload) {
+        if (client.isConnected()) {
+            try {
+                client.publish(topics.commandResult(), payload, 1, false);
+            } catch (MqttException e) {
+                LOG.debug("uplink: command result publish failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Publishes these records again on their topics (a resend command: the server saw a gap), on the
+     * uplink's thread after what is queued. They are not re-marked; the server drops duplicates by id.
+     */
+    public void republish(java.util.List<JournalEntry> entries) {
+        try {
+            worker.execute(() -> {
+                java.util.ArrayDeque<IMqttDeliveryToken> pending = new java.util.ArrayDeque<>();
+                for (JournalEntry e : entries) {
+                    while (true) {
+                        try {
+                            pending.add(client.publish(topics.record(e.kind()),
+                                    e.payloadJson().getBytes(StandardCharsets.UTF_8), 1, false));
+                            break;
+                        } catch (MqttException ex) {
+                            if (ex.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || pending.isEmpty()) {
+                                LOG.info("uplink: resend stopped after a failed publish: {}", ex.getMessage());
+                                return;
+                            }
+                            try { // Paho's window is full: wait for our oldest resend to be acknowledged
+                                pending.poll().waitForCompletion(tuning.connectTimeout().toMillis());
+                            } catch (MqttException gone) {
+                                LOG.info("uplink: resend stopped: {}", gone.getMessage());
+                                return;
+                            }
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
         }
     }
 

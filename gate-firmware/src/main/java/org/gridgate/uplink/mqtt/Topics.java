@@ -22,6 +22,10 @@ record Topics(String root, String community, String gate) {
         return gatePrefix() + "status";
     }
 
+    String commandResult() {
+        return gatePrefix() + "command/result";
+    }
+
     /** Inbound subscriptions, topic → channel name handed to {@code Inbound}. */
     Map<String, String> inbound() {
         String c = root + "/" + community + "/";

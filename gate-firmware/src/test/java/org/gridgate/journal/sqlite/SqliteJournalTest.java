@@ -292,6 +292,21 @@ class SqliteJournalTest {
         return out;
     }
 
+    @Test
+    void rangeReturnsDeliveredAndUndeliveredRecordsInOrderUpToMax() throws Exception {
+        try (SqliteJournal j = open(ROOMY)) {
+            List<JournalEntry> written = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                written.add(j.append(RecordKind.PASSAGE, T0.plusSeconds(i), body(i)));
+            }
+            j.markDelivered(List.of(3L, 4L, 5L));
+            assertEquals(written.subList(2, 7), j.range(3, 7, 100));
+            assertEquals(List.of(3L, 4L), seqs(j.range(3, 7, 2)));
+            assertEquals(List.of(10L), seqs(j.range(10, Long.MAX_VALUE, 100)));
+            assertEquals(List.of(), j.range(11, 20, 100));
+        }
+    }
+
     private static List<Long> seqs(List<JournalEntry> entries) {
         return entries.stream().map(JournalEntry::seq).toList();
     }

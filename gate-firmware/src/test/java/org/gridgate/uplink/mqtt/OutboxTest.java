@@ -41,6 +41,11 @@ class OutboxTest {
         }
 
         @Override
+        public List<JournalEntry> range(long fromSeq, long toSeq, int max) {
+            return records.subMap(fromSeq, true, toSeq, true).values().stream().limit(max).toList();
+        }
+
+        @Override
         public void markDelivered(Collection<Long> seqs) {
             markCalls++;
             delivered.addAll(seqs);

@@ -76,6 +76,12 @@ public final class Demo {
 
     public static GateConfig simConfig(Path state, String brokerUri, CredentialConfig.TrustAnchor anchor)
             throws IOException, ConfigException {
+        return simConfig(state, brokerUri, anchor, List.of());
+    }
+
+    /** The sim config with this broker, pass issuer and community root keys (which sign the roster). */
+    public static GateConfig simConfig(Path state, String brokerUri, CredentialConfig.TrustAnchor anchor,
+            List<CredentialConfig.RootKey> rootKeys) throws IOException, ConfigException {
         String text;
         try (InputStream in = Demo.class.getResourceAsStream("/examples/sim.yaml")) {
             if (in == null) {
@@ -88,7 +94,8 @@ public final class Demo {
         return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
                 java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
                         m.keepAliveS())),
-                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew()),
+                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew(),
+                        rootKeys),
                 c.console());
     }
 
@@ -99,9 +106,13 @@ public final class Demo {
         byte[] kid = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(community.getPublic().getEncoded()), 8);
         var anchor = new CredentialConfig.TrustAnchor(Base64.getEncoder().encodeToString(kid),
                 Base64.getEncoder().encodeToString(community.getPublic().getEncoded()));
+        KeyPair root = PersonGenerator.newKey();
+        byte[] rootKid = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(root.getPublic().getEncoded()), 8);
+        var rootKey = new CredentialConfig.RootKey(Base64.getEncoder().encodeToString(rootKid),
+                Base64.getEncoder().encodeToString(root.getPublic().getEncoded()));
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
                 ExecutorScheduler deviceTimers = new ExecutorScheduler("sim-devices")) {
-            GateConfig config = simConfig(state, broker.uri(), anchor);
+            GateConfig config = simConfig(state, broker.uri(), anchor, List.of(rootKey));
             String prefix = config.credentials().communityPrefix();
             CommunityPassIssuer issuer = new CommunityPassIssuer(prefix, config.gate().community(),
                     community.getPrivate(), kid);
@@ -124,6 +135,7 @@ public final class Demo {
             });
             try (CommunityServer server = new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                     config.gate().community())) {
+                server.signWith(rootKid, root.getPrivate());
                 server.publishRoster(people.roster());
                 BlockingQueue<Line> decisions = new LinkedBlockingQueue<>();
                 CountDownLatch rosterIn = new CountDownLatch(1);

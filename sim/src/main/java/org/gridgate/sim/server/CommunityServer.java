@@ -3,6 +3,7 @@ package org.gridgate.sim.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.gridgate.command.SignedEnvelope;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterMessage;
 
@@ -36,6 +38,8 @@ public final class CommunityServer implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final Map<String, Long> highestSeq = new ConcurrentHashMap<>();
     private volatile Consumer<JsonNode> onRecord = r -> {};
+    private volatile byte[] kid;
+    private volatile PrivateKey rootKey;
 
     public CommunityServer(String brokerUri, String topicRoot, String community) throws MqttException {
         this.root = topicRoot;
@@ -89,12 +93,26 @@ public final class CommunityServer implements AutoCloseable {
         onRecord.accept(n);
     }
 
-    /** Publishes the roster, retained, so a gate that connects later still gets it. */
+    /** The community root key everything this server publishes to gates is signed with. */
+    public void signWith(byte[] kid, PrivateKey rootKey) {
+        this.kid = kid.clone();
+        this.rootKey = rootKey;
+    }
+
+    /** Publishes the roster signed with the root key, retained, so a gate that connects later still gets it. */
     public void publishRoster(List<Resident> entries) throws MqttException {
-        MqttMessage m = new MqttMessage(RosterMessage.encode(entries));
+        publishSigned("roster", RosterMessage.encode(entries), true);
+    }
+
+    /** Publishes {@code payload} in a signed envelope on {@code <root>/<community>/<suffix>}, QoS 1. */
+    public void publishSigned(String suffix, byte[] payload, boolean retained) throws MqttException {
+        if (rootKey == null) {
+            throw new IllegalStateException("no root key: call signWith first");
+        }
+        MqttMessage m = new MqttMessage(SignedEnvelope.sign(payload, kid, rootKey));
         m.setQos(1);
-        m.setRetained(true);
-        client.publish(prefix() + "roster", m);
+        m.setRetained(retained);
+        client.publish(prefix() + suffix, m);
     }
 
     /** Unique records of a kind (e.g. "passage") received so far. */
