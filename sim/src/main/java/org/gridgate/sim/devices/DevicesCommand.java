@@ -66,7 +66,7 @@ public final class DevicesCommand {
                             + "policy.mask: off on a bench without a mask detector):");
                     out.print(devices.snippet(config));
                     out.print(key.anchorYaml());
-                    new Prompt(devices, Optional.empty(), issuer, clock, out).run(reader(stdin));
+                    new Prompt(devices, Optional.empty(), issuer, clock, timers, out).run(reader(stdin));
                     return 0;
                 }
                 List<CredentialConfig.TrustAnchor> anchors = new ArrayList<>(rewired.credentials().trustAnchors());
@@ -78,7 +78,7 @@ public final class DevicesCommand {
                 try (BenchGate gate = BenchGate.start(withKey, JSerialCommLink::open,
                         new SimulatedHardware(), clock)) {
                     out.println("gate " + config.gate().id() + " running here on GPIO mock; type help");
-                    new Prompt(devices, Optional.of(gate), issuer, clock, out).run(reader(stdin));
+                    new Prompt(devices, Optional.of(gate), issuer, clock, timers, out).run(reader(stdin));
                 }
                 return 0;
             }

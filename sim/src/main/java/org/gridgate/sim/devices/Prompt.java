@@ -19,6 +19,7 @@ import org.gridgate.sim.bench.BenchGate;
 import org.gridgate.sim.bench.Presenter;
 import org.gridgate.sim.bench.Visit;
 import org.gridgate.sim.pass.PassCommand;
+import org.gridgate.timing.Scheduler;
 
 /**
  * The bench's prompt: one line per action, typed or piped. With the gate in this process it shows
@@ -33,14 +34,19 @@ final class Prompt {
             open REASON | exit-button | door open|closed | help | quit
             """;
 
+    static final Duration PRESS = Duration.ofMillis(300);
+
     private final VirtualDevices devices;
+    private final Scheduler timers;
     private final Optional<BenchGate> gate;
     private final CommunityPassIssuer issuer;
     private final Clock clock;
     private final PrintStream out;
 
-    Prompt(VirtualDevices devices, Optional<BenchGate> gate, CommunityPassIssuer issuer, Clock clock, PrintStream out) {
+    Prompt(VirtualDevices devices, Optional<BenchGate> gate, CommunityPassIssuer issuer, Clock clock, Scheduler timers,
+            PrintStream out) {
         this.devices = devices;
+        this.timers = timers;
         this.gate = gate;
         this.issuer = issuer;
         this.clock = clock;
@@ -101,8 +107,18 @@ final class Prompt {
                 gateHere().control().manualOpen("bench", nonBlank(rest.toString(), "open needs a REASON"));
                 yield "opened by hand";
             }
-            case "exit-button" -> input(GateInput.Kind.EXIT_REQUEST, true) + input(GateInput.Kind.EXIT_REQUEST, false);
-            case "door" -> input(GateInput.Kind.DOOR_OPEN, rest.toString().equals("open"));
+            case "exit-button" -> {
+                if (!input(GateInput.Kind.EXIT_REQUEST, true)) {
+                    yield "no exit button in the config";
+                }
+                // Held well past the debounce time, as a finger would; the gate filters shorter pulses.
+                timers.schedule(PRESS, () -> input(GateInput.Kind.EXIT_REQUEST, false));
+                yield "exit button pressed (released after " + PRESS.toMillis() + " ms)";
+            }
+            case "door" -> {
+                boolean open = rest.toString().equals("open");
+                yield input(GateInput.Kind.DOOR_OPEN, open) ? "door " + (open ? "open" : "closed") : "no door contact in the config";
+            }
             case "help" -> HELP.stripTrailing();
             default -> throw new IllegalArgumentException("unknown '" + w[0] + "'; type help");
         };
@@ -144,9 +160,8 @@ final class Prompt {
         }
     }
 
-    private String input(GateInput.Kind kind, boolean asserted) {
-        return gateHere().input(kind, asserted) ? kind.name().toLowerCase(Locale.ROOT) + (asserted ? " on " : " off ")
-                : "no " + kind.name().toLowerCase(Locale.ROOT) + " input in the config ";
+    private boolean input(GateInput.Kind kind, boolean asserted) {
+        return gateHere().input(kind, asserted);
     }
 
     private BenchGate gateHere() {

@@ -35,7 +35,8 @@ public final class PtyPair implements AutoCloseable {
             seen.append(line).append('\n');
             if (line.contains("starting data transfer loop")) {
                 // keep draining socat's log so it never blocks on a full pipe
-                Thread.ofVirtual().name("socat-log-" + id).start(() -> drain(log));
+                // platform thread: a blocking pipe read would pin a virtual thread's carrier
+                Thread.ofPlatform().daemon(true).name("socat-log-" + id).start(() -> drain(log));
                 return new PtyPair(p, gate, device);
             }
         }

@@ -15,6 +15,7 @@ import org.gridgate.credential.CommunityPass;
 import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
+import org.gridgate.credential.qr.QrCodes;
 import org.gridgate.sim.Args;
 
 /**
@@ -33,13 +34,21 @@ public final class PassCommand {
     public static int run(List<String> argv, Clock clock, PrintStream out, PrintStream err) {
         Args a;
         Request r;
+        int size;
         try {
             a = Args.parse(argv, OPTIONS, Set.of());
             r = new Request(a.require("--subject"), colour(a.get("--colour", "green")),
                     kind(a.get("--kind", "resident")), a.get("--unit", ""), Args.duration(a.get("--valid", "10m")));
+            size = Integer.parseInt(a.get("--size", "400"));
+            if (size < 21 || size > 4096) {
+                throw new IllegalArgumentException("--size must be 21 to 4096 pixels");
+            }
             if (r.validFor().isNegative() || r.validFor().isZero()) {
                 throw new IllegalArgumentException("--valid must be positive");
             }
+        } catch (NumberFormatException e) {
+            err.println("gridgate-sim pass: --size must be a whole number of pixels");
+            return 64;
         } catch (IllegalArgumentException e) {
             err.println("gridgate-sim pass: " + e.getMessage());
             return 64;
@@ -54,11 +63,12 @@ public final class PassCommand {
             }
             CommunityPassIssuer issuer = new CommunityPassIssuer(a.get("--prefix", "GG1:"),
                     a.get("--issuer", "community"), key.pair().getPrivate(), key.kid());
-            CommunityPass pass = pass(r, clock.instant());
-            out.println(issuer.issue(pass));
+            String text = issuer.issue(pass(r, clock.instant()));
+            out.println(text);
+            // The picture encodes the printed text itself: a second signature would differ (ECDSA is randomised).
             a.get("--out").ifPresent(png -> {
                 try {
-                    Files.write(Path.of(png), issuer.issuePng(pass, Integer.parseInt(a.get("--size", "400"))));
+                    Files.write(Path.of(png), QrCodes.encodePng(text, size));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -67,9 +67,10 @@ public record DeviceIdentity(KeyPair keys, byte[] certificate, byte[] request) {
     }
 
     private static byte[] name(String cn, String o) {
+        // Most significant first in DER: O, then CN (printed the other way round, "CN=.., O=..").
         return Der.sequence(
-                Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(cn))),
-                Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8(o))));
+                Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8(o))),
+                Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(cn))));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {

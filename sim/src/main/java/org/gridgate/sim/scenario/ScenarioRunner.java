@@ -166,11 +166,7 @@ public final class ScenarioRunner {
         stage.brokerUp(); // a scenario that ends with the broker down still has to deliver
         alarms += stage.gate().alarmsSoFar().size();
         CommunityServer server = stage.server();
-        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline
-                && (server.unique("passage") < passages || server.unique("alarm") < alarms)) {
-            stage.gate().awaitDecision(Duration.ofMillis(50)); // a bounded wait that is not a blind sleep
-        }
+        server.awaitUnique(passages, alarms, DELIVERY_TIMEOUT);
         checks += 2;
         if (server.unique("passage") != passages) {
             mismatches.add(new Mismatch(label, "passages delivered", Long.toString(passages),

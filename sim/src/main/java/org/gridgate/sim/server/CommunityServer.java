@@ -45,8 +45,9 @@ public final class CommunityServer implements AutoCloseable {
     private final Map<String, GateTally> gates = new TreeMap<>();
     // Publishing from Paho's callback thread can deadlock the client: commands go out from here.
     private final ExecutorService commands = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("server-commands").factory());
+            Thread.ofPlatform().daemon(true).name("server-commands").factory());
     private volatile Consumer<JsonNode> onRecord = r -> {};
+    private final Object arrivals = new Object();
 
     public CommunityServer(String brokerUri, String topicRoot, String community) throws MqttException {
         this.root = topicRoot;
@@ -131,7 +132,28 @@ public final class CommunityServer implements AutoCloseable {
                     n.path("outcome").asText(""), parseInstant(n.path("at").asText("")));
         }
         gap.ifPresent(g -> commands.execute(() -> requestResend(gate, g)));
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
         onRecord.accept(n);
+    }
+
+    /**
+     * Waits until at least {@code passages} unique passages and {@code alarms} unique alarms have
+     * arrived; false at the deadline.
+     */
+    public boolean awaitUnique(long passages, long alarms, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (unique("passage") < passages || unique("alarm") < alarms) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+            return true;
+        }
     }
 
     private static Instant parseInstant(String s) {

@@ -1,0 +1,36 @@
+package org.gridgate.sim.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GateTallyTest {
+    @Test
+    void aJumpOpensAGapThatLateRecordsClose() {
+        GateTally t = new GateTally("g");
+        Instant at = Instant.EPOCH;
+        assertEquals(Optional.empty(), t.unique(41, "passage", "granted", at)); // baseline
+        assertEquals(Optional.empty(), t.unique(42, "passage", "denied", at));
+        assertEquals(Optional.of(new GateTally.Gap(43, 45)), t.unique(46, "alarm", "", at));
+        assertEquals(List.of(new GateTally.Gap(43, 45)), t.gaps());
+        assertEquals(Optional.empty(), t.unique(44, "event", "", at));
+        assertEquals(List.of(new GateTally.Gap(43, 43), new GateTally.Gap(45, 45)), t.gaps());
+        t.unique(43, "passage", "granted", at);
+        t.unique(45, "passage", "granted", at);
+        assertEquals(List.of(), t.gaps());
+        GateTally.Row r = t.row();
+        assertEquals(46, r.highestSeq());
+        assertEquals(4, r.passages());
+        assertEquals(3, r.granted());
+        assertEquals(1, r.alarms());
+    }
+
+    @Test
+    void resendCommandFormat() {
+        assertEquals("{\"v\":1,\"type\":\"resend\",\"fromSeq\":43,\"toSeq\":45}",
+                new String(CommunityServer.resendCommand(new GateTally.Gap(43, 45))));
+    }
+}
