@@ -32,6 +32,8 @@ import org.gridgate.timing.ExecutorScheduler;
  * key from {@code --key} added to its trust anchors.
  */
 public final class DevicesCommand {
+    static final java.time.Duration ROSTER_WAIT = java.time.Duration.ofSeconds(10);
+
     private DevicesCommand() {}
 
     public static int run(List<String> argv, InputStream stdin, PrintStream out, PrintStream err) {
@@ -77,6 +79,12 @@ public final class DevicesCommand {
                                 rewired.credentials().clockSkew()));
                 try (BenchGate gate = BenchGate.start(withKey, JSerialCommLink::open,
                         new SimulatedHardware(), clock)) {
+                    if (config.mqtt().isPresent()) {
+                        // People presented before the roster arrives would all be "not registered".
+                        out.println(gate.awaitRoster(ROSTER_WAIT) ? "roster: " + gate.app().loop().rosterSize()
+                                + " entries" : "no roster from " + config.mqtt().get().uris() + " within "
+                                + ROSTER_WAIT.toSeconds() + " s: everyone is 'not registered' until one arrives");
+                    }
                     out.println("gate " + config.gate().id() + " running here on GPIO mock; type help");
                     new Prompt(devices, Optional.of(gate), issuer, clock, timers, out).run(reader(stdin));
                 }

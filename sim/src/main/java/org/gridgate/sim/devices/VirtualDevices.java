@@ -102,20 +102,26 @@ public final class VirtualDevices implements AutoCloseable {
                 c.credentials());
     }
 
-    /** What to paste into the gate's config (a gate in another process). */
+    /** The thermometer and scanners sections, rewired, to paste into the config of a gate in another process. */
     public String snippet(GateConfig c) {
-        StringBuilder b = new StringBuilder();
-        Path tp = pairs.containsKey(c.thermometer().id()) ? pairs.get(c.thermometer().id()).gate() : null;
-        if (tp != null) {
-            b.append("thermometer:\n  transport: serial\n  port: ").append(tp).append('\n');
-        }
-        for (ScannerConfig sc : c.scanners()) {
-            if (pairs.containsKey(sc.id())) {
-                b.append("scanners:  # entry ").append(sc.id()).append("\n  - transport: serial\n    port: ")
-                        .append(pairs.get(sc.id()).gate()).append('\n');
-            }
+        GateConfig r = rewire(c);
+        ThermometerConfig t = r.thermometer();
+        StringBuilder b = new StringBuilder("thermometer:\n  id: ").append(t.id()).append("\n  model: ")
+                .append(lower(t.model())).append("\n  transport: ").append(lower(t.transport())).append("\n  port: ")
+                .append(t.port()).append("\n  baud: ").append(t.baud()).append("\n  mode: ").append(lower(t.mode()))
+                .append("\n  calibration:\n    offsetC: ").append(t.offsetC()).append("\n    k: ").append(t.k())
+                .append("\nscanners:\n");
+        for (ScannerConfig sc : r.scanners()) {
+            b.append("  - id: ").append(sc.id()).append("\n    direction: ").append(lower(sc.direction()))
+                    .append("\n    transport: ").append(lower(sc.transport())).append("\n    port: ").append(sc.port())
+                    .append("\n    baud: ").append(sc.baud()).append("\n    terminator: ").append(sc.terminator())
+                    .append("\n    maxLength: ").append(sc.maxLength()).append('\n');
         }
         return b.toString();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Override

@@ -15,7 +15,11 @@ import org.gridgate.config.Transport;
 import org.gridgate.device.ByteLink;
 import org.gridgate.device.serial.JSerialCommLink;
 import org.gridgate.sim.demo.Demo;
+import org.gridgate.credential.HealthCredential;
+import org.gridgate.roster.Resident;
 import org.gridgate.sim.pass.CommunityKey;
+import org.gridgate.sim.server.CommunityServer;
+import org.gridgate.sim.server.EmbeddedBroker;
 import org.gridgate.testing.SystemTools;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.thermometer.serial.GyMcu90614Protocol;
@@ -43,6 +47,14 @@ class VirtualDevicesIT {
                 VirtualDevices v = VirtualDevices.start(c, Set.of(), dir, socat, timers)) {
             assertEquals(dir.resolve("gate-thermo-1"), v.gatePorts().get("thermo-1"));
             assertTrue(Files.exists(dir.resolve("gate-scanner-in")));
+            // the printed snippet, pasted over the simulator config's device sections, is a valid config
+            String yaml = new String(Demo.class.getResourceAsStream("/examples/sim.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String pasted = yaml.substring(0, yaml.indexOf("thermometer:")) + v.snippet(c) + "\n"
+                    + yaml.substring(yaml.indexOf("gpio:"));
+            GateConfig fromSnippet = org.gridgate.config.ConfigLoader.parse("pasted.yaml", dir, pasted);
+            assertEquals(dir.resolve("gate-thermo-1").toString(), fromSnippet.thermometer().port());
+            assertEquals(Transport.SERIAL, fromSnippet.scanners().get(0).transport());
             GateConfig rewired = v.rewire(c);
             assertEquals(Transport.SERIAL, rewired.thermometer().transport());
             assertEquals(dir.resolve("gate-scanner-in").toString(), rewired.scanners().get(0).port());
@@ -62,20 +74,31 @@ class VirtualDevicesIT {
     @Test
     void withTheGateInProcessAPersonTypedAtThePromptIsDecided(@TempDir Path dir) throws Exception {
         String socat = SystemTools.require("socat", "socat");
-        Path config = dir.resolve("sim.yaml");
-        Files.writeString(config, new String(Demo.class.getResourceAsStream("/examples/sim.yaml").readAllBytes())
-                .replace("tcp://127.0.0.1:1883", "tcp://127.0.0.1:" + org.gridgate.sim.server.EmbeddedBroker.freePort()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String script = "person subject=R-0001\nperson subject=R-0001 skin=38.4\nexit-button\nquit\n";
-        // No roster arrives (no broker): the gate denies as not registered, and says so.
-        int code = DevicesCommand.run(java.util.List.of("--config", config.toString(), "--dir", dir.resolve("pty").toString(),
-                "--with-gate", "--socat", socat), new java.io.ByteArrayInputStream(script.getBytes()),
-                new java.io.PrintStream(out, true), System.err);
-        String text = out.toString();
-        assertEquals(0, code, text);
-        assertTrue(text.contains("thermo-1: the gate opens " + dir.resolve("pty").resolve("gate-thermo-1")), text);
-        assertTrue(text.contains("DENIED 36.5 °C: not_registered"), text);
-        assertTrue(text.contains("DENIED 38.4 °C: not_registered (not registered), fever"), text);
-        assertTrue(text.contains("exit button pressed (released after 300 ms)"), text);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+                CommunityServer server = new CommunityServer(broker.uri(), "gridgate", "sunflower-court")) {
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            server.publishRoster(java.util.List.of(new Resident("R-0001", HealthCredential.PersonKind.RESIDENT, "1-101",
+                    "1-101", Resident.Status.NORMAL, today.minusDays(2), today.plusDays(2))));
+            Path config = dir.resolve("sim.yaml");
+            Files.writeString(config, new String(Demo.class.getResourceAsStream("/examples/sim.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("tcp://127.0.0.1:1883", broker.uri()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String script = "person subject=R-0001\nperson subject=R-0001 skin=38.4 mask=no\nperson subject=R-0404\n"
+                    + "exit-button\nquit\n";
+            int code = DevicesCommand.run(java.util.List.of("--config", config.toString(), "--dir",
+                    dir.resolve("pty").toString(), "--with-gate", "--socat", socat),
+                    new java.io.ByteArrayInputStream(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, code, text);
+            assertTrue(text.contains("thermo-1: the gate opens " + dir.resolve("pty").resolve("gate-thermo-1")), text);
+            assertTrue(text.contains("roster: 1 entries"), text);
+            assertTrue(text.contains("> GRANTED 36.5 °C\n"), text);
+            assertTrue(text.contains("> DENIED 38.4 °C: fever (temperature too high), no_mask (no mask)\n"), text);
+            assertTrue(text.contains("> DENIED 36.5 °C: not_registered (not registered)\n"), text);
+            assertTrue(text.contains("exit button pressed (released after 300 ms)"), text);
+            org.gridgate.testing.Await.until(java.time.Duration.ofSeconds(10), "3 passages at the server",
+                    () -> server.unique("passage") == 3);
+        }
     }
 }
