@@ -72,6 +72,32 @@ class VirtualDevicesIT {
     }
 
     @Test
+    void onlyDevicesMarkedSimulatedOrNamedAreSimulatedTheRealOnesKeepTheirPorts(@TempDir Path dir) throws Exception {
+        String socat = SystemTools.require("socat", "socat");
+        String yaml = new String(Demo.class.getResourceAsStream("/examples/sim.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("direction: entry\n    transport: simulated",
+                "direction: entry\n    transport: serial\n    port: /dev/serial/by-id/usb-GM65_Barcode_Scanner-if00");
+        GateConfig c = org.gridgate.config.ConfigLoader.parse("mixed.yaml", dir, yaml);
+        try (ExecutorScheduler timers = new ExecutorScheduler("it-devices");
+                VirtualDevices v = VirtualDevices.start(c, Set.of(), dir, socat, timers)) {
+            assertEquals(Set.of("thermo-1"), v.gatePorts().keySet(), "the real scanner is left alone");
+            assertEquals("/dev/serial/by-id/usb-GM65_Barcode_Scanner-if00", v.rewire(c).scanners().get(0).port());
+            assertTrue(v.scanners().isEmpty());
+        }
+        try (ExecutorScheduler timers = new ExecutorScheduler("it-devices");
+                VirtualDevices v = VirtualDevices.start(c, Set.of("scanner-in"), Files.createDirectories(dir.resolve("b")), socat,
+                        timers)) {
+            assertEquals(Set.of("thermo-1", "scanner-in"), v.gatePorts().keySet(), "--simulate scanner-in");
+        }
+        try (ExecutorScheduler timers = new ExecutorScheduler("it-devices")) {
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> VirtualDevices.start(c, Set.of("scanner-out"), Files.createDirectories(dir.resolve("c")),
+                            socat, timers));
+            assertEquals("--simulate scanner-out: no serial thermometer or scanner with that id", e.getMessage());
+        }
+    }
+
+    @Test
     void withTheGateInProcessAPersonTypedAtThePromptIsDecided(@TempDir Path dir) throws Exception {
         String socat = SystemTools.require("socat", "socat");
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
