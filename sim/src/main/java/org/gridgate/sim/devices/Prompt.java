@@ -31,7 +31,7 @@ final class Prompt {
             code TEXT [skin=..] [ambient=..] [mask=..] [dir=..]     present a raw code (anything a scanner reads)
             assist SUBJECT [volunteer=vol-1] [skin=..] [mask=..]     assisted pass (gate in this process)
             mode normal|lockdown|emergency_egress|maintenance        (gate in this process)
-            open REASON | exit-button | door open|closed | help | quit
+            open REASON | exit-button | door open|closed | pause 2s | help | quit
             """;
 
     static final Duration PRESS = Duration.ofMillis(300);
@@ -118,6 +118,14 @@ final class Prompt {
             case "door" -> {
                 boolean open = rest.toString().equals("open");
                 yield input(GateInput.Kind.DOOR_OPEN, open) ? "door " + (open ? "open" : "closed") : "no door contact in the config";
+            }
+            case "pause" -> {
+                // For scripts against a gate in another process: the prompt cannot see its decisions.
+                Duration d = org.gridgate.sim.Args.duration(nonBlank(rest.toString(), "pause needs a time, e.g. 2s"));
+                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+                timers.schedule(d, done::countDown);
+                done.await();
+                yield "paused " + rest;
             }
             case "help" -> HELP.stripTrailing();
             default -> throw new IllegalArgumentException("unknown '" + w[0] + "'; type help");
