@@ -5,7 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
+import java.time.Clock;
 import org.gridgate.sim.demo.Demo;
+import org.gridgate.sim.devices.DevicesCommand;
+import org.gridgate.sim.pass.PassCommand;
+import org.gridgate.sim.provision.ProvisionCommand;
+import org.gridgate.sim.scenario.ScenarioCommand;
+import org.gridgate.sim.server.ServerCommand;
 import org.gridgate.system.logging.Logging;
 
 /** The technician's bench: {@code java -jar gridgate-sim.jar <command>}. */
@@ -20,6 +26,18 @@ public final class SimMain {
                   crash test: runs the gate as a child process, SIGKILLs it K times while passages
                   stream, then checks journal and subscriber; ends with
                   "chaos: K kills, N decisions, L lost, D duplicated" (exit 0 only if L = D = 0)
+              scenario FILE|DIR...
+                  play scripted scenarios against the real daemon; exit 1 with a diff on any mismatch
+              pass --subject S [--colour green|yellow|red] [--kind resident|visitor|staff] [--valid 10m]
+                   [--unit U] [--key FILE] [--out pass.png] [--size PX] [--prefix GG1:]
+                  issue a community health pass: text on stdout, QR code as PNG
+              server [--port P | --broker URI] [--community C] [--root R] [--key FILE] [--roster FILE]
+                  community-server stand-in: embedded broker, live table, resend requests, roster
+              devices --config FILE [--simulate ID,...] [--dir DIR] [--with-gate] [--key FILE]
+                  virtual serial devices on pseudo-terminals (socat) and a prompt to present people
+              provision --out DIR [--gate-id ID] [--community C] [--broker URI] [--template pi-kit|sim]
+                        [--community-key FILE] [--force]
+                  write a device config, key pair, CSR and self-signed certificate; validate them
             """;
 
     private SimMain() {}
@@ -39,6 +57,20 @@ public final class SimMain {
         return switch (a.get(0)) {
             case "demo" -> demo(a.subList(1, a.size()), out, err);
             case "chaos" -> org.gridgate.sim.chaos.ChaosCommand.run(a.subList(1, a.size()), out, err);
+            case "scenario" -> {
+                Logging.setup(Level.WARNING);
+                yield ScenarioCommand.run(a.subList(1, a.size()), out, err);
+            }
+            case "pass" -> PassCommand.run(a.subList(1, a.size()), Clock.systemUTC(), out, err);
+            case "server" -> {
+                Logging.setup(Level.WARNING);
+                yield ServerCommand.run(a.subList(1, a.size()), System.in, out, err);
+            }
+            case "devices" -> {
+                Logging.setup(Level.WARNING);
+                yield DevicesCommand.run(a.subList(1, a.size()), System.in, out, err);
+            }
+            case "provision" -> ProvisionCommand.run(a.subList(1, a.size()), System.in, out, err);
             default -> {
                 err.println("gridgate-sim: unknown command '" + a.get(0) + "'");
                 err.print(USAGE);

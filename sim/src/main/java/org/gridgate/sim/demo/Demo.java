@@ -76,7 +76,8 @@ public final class Demo {
 
     public static GateConfig simConfig(Path state, String brokerUri, CredentialConfig.TrustAnchor anchor)
             throws IOException, ConfigException {
-        return simConfig(state, brokerUri, anchor, List.of());
+        // On the bench one community key both issues passes and signs what the server stand-in sends.
+        return simConfig(state, brokerUri, anchor, List.of(new CredentialConfig.RootKey(anchor.kid(), anchor.publicKey())));
     }
 
     /** The sim config with this broker, pass issuer and community root keys (which sign the roster). */

@@ -48,7 +48,9 @@ public final class SimulatedThermometer implements DeviceEnd {
         this.link = link;
         streaming = false;
         commandLength = 0;
-        Thread.ofVirtual().name("sim-thermometer").start(() -> serve(link));
+        // A platform thread: a jSerialComm read blocks in native code and would pin a virtual
+        // thread's carrier, starving the gate's own (virtual) device readers in the same process.
+        Thread.ofPlatform().daemon(true).name("sim-thermometer").start(() -> serve(link));
     }
 
     private void serve(ByteLink l) {

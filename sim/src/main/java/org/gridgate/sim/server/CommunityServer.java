@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.PrivateKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -23,8 +29,9 @@ import org.gridgate.roster.RosterMessage;
 
 /**
  * Stands in for the community server: receives every gate's records, drops duplicates by id, notices
- * sequence gaps, and publishes the roster. Counts are what the server actually received, independent
- * of what the gate believes it sent.
+ * sequence gaps and asks the gate to resend them (a {@code resend} command, see docs/technician.md),
+ * and publishes the roster. Counts are what the server actually received, independent of what the
+ * gate believes it sent.
  */
 public final class CommunityServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,22 +43,35 @@ public final class CommunityServer implements AutoCloseable {
     private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final Map<String, Long> highestSeq = new ConcurrentHashMap<>();
+    private final AtomicLong resendRequests = new AtomicLong();
+    private final Map<String, GateTally> gates = new TreeMap<>();
+    // Publishing from Paho's callback thread can deadlock the client: commands go out from here.
+    private final ExecutorService commands = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon(true).name("server-commands").factory());
     private volatile Consumer<JsonNode> onRecord = r -> {};
     private volatile byte[] kid;
     private volatile PrivateKey rootKey;
+    private final Object arrivals = new Object();
 
     public CommunityServer(String brokerUri, String topicRoot, String community) throws MqttException {
         this.root = topicRoot;
         this.community = community;
         this.client = new MqttClient(brokerUri, "community-server-" + community, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                if (reconnect) {
+                    // Paho does not resubscribe after an automatic reconnect with a clean session.
+                    commands.execute(CommunityServer.this::subscribeQuietly);
+                }
+            }
+
             @Override
             public void connectionLost(Throwable cause) {}
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                record(topic, message.getPayload());
+                record(message.getPayload());
             }
 
             @Override
@@ -60,10 +80,23 @@ public final class CommunityServer implements AutoCloseable {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setAutomaticReconnect(true);
+        o.setMaxReconnectDelay(2000);
         o.setMaxInflight(1000);
         client.connect(o);
+        subscribe();
+    }
+
+    private void subscribe() throws MqttException {
         String[] topics = {prefix() + "+/passage", prefix() + "+/alarm", prefix() + "+/event"};
         client.subscribe(topics, new int[] {1, 1, 1});
+    }
+
+    private void subscribeQuietly() {
+        try {
+            subscribe();
+        } catch (MqttException e) {
+            // the next reconnect tries again
+        }
     }
 
     private String prefix() {
@@ -75,7 +108,7 @@ public final class CommunityServer implements AutoCloseable {
         this.onRecord = consumer;
     }
 
-    private void record(String topic, byte[] payload) {
+    private void record(byte[] payload) {
         received.incrementAndGet();
         JsonNode n;
         try {
@@ -83,13 +116,29 @@ public final class CommunityServer implements AutoCloseable {
         } catch (IOException e) {
             return;
         }
-        String id = n.path("id").asText("");
-        if (!ids.add(id)) {
-            duplicates.incrementAndGet();
+        if (n == null || !n.isObject()) {
             return;
         }
-        byKind.computeIfAbsent(n.path("kind").asText("?"), k -> new AtomicLong()).incrementAndGet();
-        highestSeq.merge(n.path("gate").asText("?"), n.path("seq").asLong(), Math::max);
+        String id = n.path("id").asText("");
+        String gate = n.path("gate").asText("?");
+        if (!ids.add(id)) {
+            duplicates.incrementAndGet();
+            synchronized (gates) {
+                gates.computeIfAbsent(gate, GateTally::new).duplicate();
+            }
+            return;
+        }
+        String kind = n.path("kind").asText("?");
+        byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        Optional<GateTally.Gap> gap;
+        synchronized (gates) {
+            gap = gates.computeIfAbsent(gate, GateTally::new).unique(n.path("seq").asLong(), kind,
+                    n.path("outcome").asText(""), parseInstant(n.path("at").asText("")));
+        }
+        gap.ifPresent(g -> commands.execute(() -> requestResend(gate, g)));
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
         onRecord.accept(n);
     }
 
@@ -97,6 +146,62 @@ public final class CommunityServer implements AutoCloseable {
     public void signWith(byte[] kid, PrivateKey rootKey) {
         this.kid = kid.clone();
         this.rootKey = rootKey;
+    }
+
+    /**
+     * Waits until at least {@code passages} unique passages and {@code alarms} unique alarms have
+     * arrived; false at the deadline.
+     */
+    public boolean awaitUnique(long passages, long alarms, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (unique("passage") < passages || unique("alarm") < alarms) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+            return true;
+        }
+    }
+
+    private static Instant parseInstant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The resend command for a gap, in the gate's command format (docs/mqtt.md); signed before it goes out. */
+    public static byte[] resendCommand(String gate, GateTally.Gap gap, Instant now, String nonce) {
+        var n = JSON.createObjectNode();
+        n.put("v", 1);
+        n.put("type", "command");
+        n.put("id", "resend-" + nonce);
+        n.put("gate", gate);
+        n.put("issuedAt", now.toString());
+        n.put("nonce", nonce);
+        n.put("action", "resend");
+        n.put("fromSeq", gap.fromSeq());
+        n.put("toSeq", gap.toSeq());
+        return n.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void requestResend(String gate, GateTally.Gap gap) {
+        if (rootKey == null) {
+            return; // the gate accepts only signed commands: without a key the gap stays in the table
+        }
+        byte[] command = resendCommand(gate, gap, Instant.now(), java.util.UUID.randomUUID().toString());
+        MqttMessage m = new MqttMessage(SignedEnvelope.sign(command, kid, rootKey));
+        m.setQos(1);
+        try {
+            client.publish(prefix() + gate + "/command", m);
+            resendRequests.incrementAndGet();
+        } catch (MqttException e) {
+            // the gap stays in the table; the technician sees it
+        }
     }
 
     /** Publishes the roster signed with the root key, retained, so a gate that connects later still gets it. */
@@ -133,8 +238,24 @@ public final class CommunityServer implements AutoCloseable {
         return received.get();
     }
 
+    public long resendRequests() {
+        return resendRequests.get();
+    }
+
+    /** One row per gate heard from, by gate id. */
+    public List<GateTally.Row> table() {
+        synchronized (gates) {
+            return gates.values().stream().map(GateTally::row).toList();
+        }
+    }
+
+    public boolean connected() {
+        return client.isConnected();
+    }
+
     @Override
     public void close() {
+        commands.shutdown();
         try {
             if (client.isConnected()) {
                 client.disconnect(1000);

@@ -116,6 +116,7 @@ class ConsoleBrowserIT {
         });
         CommunityServer server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                 config.gate().community()));
+        server.signWith(kid, community.getPrivate()); // the sim config trusts the community key as root key too
         server.publishRoster(people.roster());
         app = keep(GateApp.start(config, hardware, clock, ServiceManager.NONE));
         Await.until(Duration.ofSeconds(20), "the roster from the broker", () -> app.loop().rosterSize() > 0);
