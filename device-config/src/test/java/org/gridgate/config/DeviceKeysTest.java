@@ -19,7 +19,7 @@ class DeviceKeysTest {
         String text = Files.readString(Path.of(SIM));
         assertTrue(text.contains(from), "fixture contains " + from);
         Path f = dir.resolve("c.yaml");
-        Files.writeString(f, text.replace(from, to));
+        Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
         return f;
     }
 

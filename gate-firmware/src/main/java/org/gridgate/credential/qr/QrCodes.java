@@ -33,18 +33,37 @@ public final class QrCodes {
     public static final int MAX_PIXELS = 4096 * 4096;
 
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
     private QrCodes() {}
 
+    /**
+     * The text of the QR code in the picture. A camera frame wants the hybrid binarizer; a clean
+     * screenshot or print now and then defeats it (ZXing finds no finder pattern in some perfect
+     * codes), so a pure-barcode pass and the global-histogram binarizer are tried before giving up.
+     */
     public static Optional<String> decode(BufferedImage image) {
+        LuminanceSource source;
         try {
-            LuminanceSource source = new BufferedImageLuminanceSource(image);
-            MultiFormatReader reader = new MultiFormatReader();
-            return Optional.of(reader.decode(new BinaryBitmap(new HybridBinarizer(source)), DECODE_HINTS).getText());
-        } catch (ReaderException | RuntimeException e) {
+            source = new BufferedImageLuminanceSource(image);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
+        Map<DecodeHintType, Object> pure = new java.util.EnumMap<>(DecodeHintType.class);
+        pure.putAll(DECODE_HINTS);
+        pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        List<BinaryBitmap> bitmaps = List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)));
+        for (Map<DecodeHintType, ?> hints : List.of(DECODE_HINTS, pure)) {
+            for (BinaryBitmap bitmap : bitmaps) {
+                try {
+                    return Optional.of(new MultiFormatReader().decode(bitmap, hints).getText());
+                } catch (ReaderException | RuntimeException e) {
+                    // try the next way of reading it
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The text of the QR code in a PNG (or any format ImageIO reads); empty if none is found. */

@@ -93,4 +93,21 @@ class QrCodesTest {
                 .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a})
                 .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
     }
+
+    /** Regression: one pass in a few dozen once came out of its own PNG unreadable (a perfect code ZXing missed). */
+    @Test
+    void everyIssuedPassDecodesFromItsPng() {
+        for (int i = 0; i < 150; i++) {
+            KeyPair keys = TestCredentials.ecKeys();
+            CommunityPassIssuer issuer = new CommunityPassIssuer("GG1:", "Maple Court", keys.getPrivate(),
+                    new byte[] {1, 2, 3, 4, 5, 6, 7, (byte) i});
+            CommunityPass pass = new CommunityPass(Colour.GREEN, "p-" + i, PersonKind.RESIDENT, "2-101", "pass-" + i,
+                    NOW, NOW.plusSeconds(600));
+            String text = issuer.issue(pass);
+            for (int size : new int[] {300, 400}) {
+                byte[] png = QrCodes.encodePng(text, size);
+                assertEquals(text, QrCodes.decodePng(png).orElse("(unreadable at " + size + " px)"), "pass " + i);
+            }
+        }
+    }
 }

@@ -36,6 +36,9 @@ class ProbeIT {
                     200, 200, TimeUnit.MILLISECONDS);
             Path config = dir.resolve("probe.yaml");
             Files.writeString(config, Files.readString(ProbeTest.SIM)
+                    // one scanner is enough here: the exit scanner would need a pty of its own
+                    .replace("  - id: scanner-out\n    direction: exit\n    transport: simulated\n    baud: 115200\n"
+                            + "    terminator: CR\n", "")
                     .replace("  transport: simulated\n  baud: 115200\n",
                             "  transport: serial\n  port: " + thermoPty.gate + "\n  baud: 9600\n")
                     .replace("    transport: simulated\n    baud: 115200\n",
