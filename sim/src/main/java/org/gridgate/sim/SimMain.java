@@ -38,6 +38,9 @@ public final class SimMain {
               provision --out DIR [--gate-id ID] [--community C] [--broker URI] [--template pi-kit|sim]
                         [--community-key FILE] [--force]
                   write a device config, key pair, CSR and self-signed certificate; validate them
+              bench [--quick] [--out DIR] [--seed S] [--only SUITE,...]
+                  measure the targets of DESIGN.md section 7: one "name value unit" line per figure,
+                  bench.csv, bench.json and plots in DIR (default bench-out); --quick for CI
             """;
 
     private SimMain() {}
@@ -69,6 +72,10 @@ public final class SimMain {
             case "devices" -> {
                 Logging.setup(Level.WARNING);
                 yield DevicesCommand.run(a.subList(1, a.size()), System.in, out, err);
+            }
+            case "bench" -> {
+                Logging.setup(Level.WARNING);
+                yield org.gridgate.sim.perf.BenchCommand.run(a.subList(1, a.size()), out, err);
             }
             case "provision" -> ProvisionCommand.run(a.subList(1, a.size()), System.in, out, err);
             default -> {
