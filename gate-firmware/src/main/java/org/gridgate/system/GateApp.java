@@ -212,7 +212,7 @@ public final class GateApp implements AutoCloseable {
         }
         try {
             Console c = Console.start(config.console().get(), new Console.Parts(loop, loop::residentsOfUnit,
-                    journal::stats, this::uplinkConnected, Optional::empty,
+                    journal::stats, this::uplinkConnected, this::lastTrustUpdate,
                     new ClockStatus(clock, ClockStatus.TIMESYNC_FLAG), clock, config.gate().zone()));
             loop.addObserver(c.observer());
             console = Optional.of(c);

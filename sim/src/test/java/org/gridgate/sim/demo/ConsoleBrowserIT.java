@@ -76,6 +76,7 @@ class ConsoleBrowserIT {
     private GateApp app;
     private GateConfig config;
     private ChromeDriver browser;
+    private CommunityServer server;
 
     @BeforeEach
     void gateAndBrowser() throws Exception {
@@ -114,7 +115,7 @@ class ConsoleBrowserIT {
             hw.gpio(ctx);
             return ctx;
         });
-        CommunityServer server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
+        server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                 config.gate().community()));
         server.signWith(kid, community.getPrivate()); // the sim config trusts the community key as root key too
         server.publishRoster(people.roster());
@@ -228,6 +229,14 @@ class ConsoleBrowserIT {
         assertTrue(assisted.contains("\"assistedBy\":\"wang\"") && assisted.contains("\"bodyC\":36.4"), assisted);
         shot("04-console");
 
+        // The trust list's age: unknown until one arrives; one issued 30 hours ago shows as stale.
+        Await.until(UI, "trust list unknown", () -> healthItem("信任列表").contains("未知"));
+        server.publishSigned("trust", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(
+                java.util.Map.of("v", 1, "type", "trust", "version", 1, "issuedAt",
+                        java.time.Instant.now().minus(Duration.ofHours(30)).toString(), "keys", List.of())), true);
+        Await.until(Duration.ofSeconds(20), "trust list age on the console",
+                () -> healthItem("信任列表").contains("30 小时 过期"));
+
         browser.findElement(By.id("lang")).click();
         browser.findElement(By.id("handover-go")).click();
         Await.until(UI, "the handover summary", () -> text("handover").contains("manual open"));
@@ -266,6 +275,12 @@ class ConsoleBrowserIT {
     private void leave() {
         thermometer.absent();
         hw.input(GateInput.Kind.MASK_PRESENT, false, config.gpio().maskDetector().orElseThrow().activeLow());
+    }
+
+    /** The text of the health line whose label starts with {@code label}, or "" when there is none. */
+    private String healthItem(String label) {
+        return browser.findElements(By.cssSelector("#health li")).stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(label)).findFirst().orElse("");
     }
 
     private int feedSize() {
