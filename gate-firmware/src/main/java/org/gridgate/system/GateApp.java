@@ -100,7 +100,7 @@ public final class GateApp implements AutoCloseable {
         ExecutorScheduler scheduler = new ExecutorScheduler("gate-timers");
         Context gpio;
         try {
-            gpio = hardware.gpio().apply(config.gpio().provider());
+            gpio = hardware.gpio().apply(config.gpio());
         } catch (RuntimeException e) {
             scheduler.close();
             throw new StartupException(ExitCodes.UNAVAILABLE, "cannot open GPIO (" + config.gpio().provider()

@@ -153,7 +153,7 @@ public final class Probe {
             throws InterruptedException {
         Context ctx;
         try {
-            ctx = hardware.gpio().apply(config.gpio().provider());
+            ctx = hardware.gpio().apply(config.gpio());
         } catch (RuntimeException e) {
             return List.of(Outcome.fail("gpio", "cannot open GPIO: " + e.getMessage()));
         }

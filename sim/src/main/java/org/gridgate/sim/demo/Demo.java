@@ -1,6 +1,5 @@
 package org.gridgate.sim.demo;
 
-import com.pi4j.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +35,6 @@ import org.gridgate.passage.Decision;
 import org.gridgate.passage.GateMode;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
@@ -129,11 +127,7 @@ public final class Demo {
                 hw.plug(sc.port(), s);
                 scanners.put(sc.direction(), s);
             }
-            Hardware hardware = new Hardware(hw, provider -> {
-                Context ctx = Pi4jContexts.create(provider);
-                hw.gpio(ctx);
-                return ctx;
-            });
+            Hardware hardware = hw.hardware();
             try (CommunityServer server = new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                     config.gate().community())) {
                 server.signWith(rootKid, root.getPrivate());

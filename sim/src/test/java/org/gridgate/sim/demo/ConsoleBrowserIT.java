@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pi4j.context.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +32,6 @@ import org.gridgate.console.PinHash;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
 import org.gridgate.roster.Resident;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
@@ -110,11 +108,7 @@ class ConsoleBrowserIT {
                 scanner = s;
             }
         }
-        Hardware hardware = new Hardware(hw, provider -> {
-            Context ctx = Pi4jContexts.create(provider);
-            hw.gpio(ctx);
-            return ctx;
-        });
+        Hardware hardware = hw.hardware();
         server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                 config.gate().community()));
         server.signWith(kid, community.getPrivate()); // the sim config trusts the community key as root key too
