@@ -104,8 +104,9 @@ public final class ConfigLoader {
         });
         CredentialConfig creds = credentials(top.sectionOrEmpty("credentials"));
         Optional<ConsoleConfig> console = top.optSection("console").map(s -> console(s, base));
+        Optional<MaskLineConfig> maskLine = top.optSection("maskLine").map(s -> maskLine(s, claims));
         return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds,
-                console);
+                console, maskLine);
     }
 
     private static GateIdentity gate(Section s) {
@@ -250,6 +251,22 @@ public final class ConfigLoader {
         boolean grab = s.bool("grab", true);
         claims.port(s, "port", port);
         return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab);
+    }
+
+    private static MaskLineConfig maskLine(Section s, Claims claims) {
+        String id = s.string("id", MaskLineConfig.DEFAULT_ID);
+        String port = s.string("port");
+        int baud = (int) s.integer("baud", 9600, 1200, 921_600);
+        ScannerConfig.Terminator term = s.choice("terminator", ScannerConfig.Terminator.class,
+                ScannerConfig.Terminator.CRLF, false);
+        String present = s.string("present", "MASK").strip();
+        String absent = s.string("absent", "NOMASK").strip();
+        if (present.isEmpty() || absent.isEmpty() || present.equalsIgnoreCase(absent)) {
+            s.problem("absent", "present and absent must be two different, non-empty lines");
+        }
+        claims.port(s, "port", port);
+        s.finish();
+        return new MaskLineConfig(id, port, baud, term, present, absent);
     }
 
     private static void checkOnePerDirection(Section top, List<ScannerConfig> scanners) {

@@ -67,6 +67,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void serialMaskLineIsOptionalAndValidated(@TempDir Path dir) throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("sim.yaml"));
+        assertEquals(Optional.empty(), ConfigLoader.load(EXAMPLES.resolve("sim.yaml")).maskLine());
+        Path f = dir.resolve("mask.yaml");
+        Files.writeString(f, text + "maskLine: { port: /dev/ttyUSB3, baud: 115200, present: ok, absent: nomask }\n");
+        assertEquals(new MaskLineConfig("mask-line", "/dev/ttyUSB3", 115_200, ScannerConfig.Terminator.CRLF, "ok",
+                "nomask"), ConfigLoader.load(f).maskLine().orElseThrow());
+        Files.writeString(f, text + "maskLine: { port: /dev/ttyUSB3, present: MASK, absent: mask, colour: red }\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.getMessage().contains("maskLine.absent: present and absent must be two different"), e.getMessage());
+        assertTrue(e.getMessage().contains("maskLine.colour: unknown key"), e.getMessage());
+    }
+
+    @Test
     void passiveBuzzerGetsItsPwmChannelFromThePin(@TempDir Path dir) throws Exception {
         String text = Files.readString(EXAMPLES.resolve("sim.yaml"));
         Path f = dir.resolve("passive.yaml");

@@ -76,6 +76,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
         return listener(GateEvent.Scan::new);
     }
 
+    /** A device listener for input devices started outside the loop (the serial mask detector). */
+    public DeviceListener<org.gridgate.signals.GateInput> inputListener() {
+        return listener(GateEvent.Input::new);
+    }
+
     private <T> DeviceListener<T> listener(java.util.function.Function<T, GateEvent> wrap) {
         return new DeviceListener<>() {
             @Override

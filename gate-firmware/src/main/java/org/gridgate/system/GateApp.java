@@ -35,6 +35,7 @@ import org.gridgate.signals.gpio.GpioBuzzer;
 import org.gridgate.signals.gpio.GpioInputs;
 import org.gridgate.signals.gpio.GpioLights;
 import org.gridgate.signals.gpio.GpioLock;
+import org.gridgate.signals.serial.SerialMaskLine;
 import org.gridgate.thermometer.Thermometer;
 import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
@@ -160,8 +161,12 @@ public final class GateApp implements AutoCloseable {
             }
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
+            Optional<SerialMaskLine> maskLine = config.maskLine().map(m -> new SerialMaskLine(m, hardware.serial(),
+                    clock, scheduler));
+            maskLine.ifPresent(m -> m.start(loop.inputListener()));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
-                    service, clock, List.of(history, rosters));
+                    service, clock, maskLine.<List<AutoCloseable>>map(m -> List.of(m, history, rosters))
+                            .orElse(List.of(history, rosters)));
             app.inbox = inbox;
             paho.ifPresent(u -> app.startUplink(u, rosters));
             app.startConsole();

@@ -90,12 +90,10 @@ public final class Demo {
         }
         GateConfig c = ConfigLoader.parse("sim.yaml", state, text);
         MqttConfig m = c.mqtt().orElseThrow();
-        return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
-                java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
-                        m.keepAliveS())),
-                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew(),
-                        rootKeys),
-                c.console());
+        return c.withMqtt(java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(),
+                        m.inflight(), m.keepAliveS())))
+                .withCredentials(new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor),
+                        c.credentials().clockSkew(), rootKeys));
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {

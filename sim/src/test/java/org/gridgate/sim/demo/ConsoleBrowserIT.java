@@ -93,8 +93,7 @@ class ConsoleBrowserIT {
                 Duration.ofMinutes(5), List.of(
                         new Volunteer("wang", Role.VOLUNTEER, PinHash.hash(WANG_PIN.toCharArray(), 10_000, random)),
                         new Volunteer("zhao", Role.VOLUNTEER, PinHash.hash("8642".toCharArray(), 10_000, random))));
-        config = new GateConfig(sim.source(), sim.gate(), sim.storage(), sim.policy(), sim.thermometer(),
-                sim.scanners(), sim.gpio(), sim.mqtt(), sim.credentials(), Optional.of(console));
+        config = sim.withConsole(Optional.of(console));
         String prefix = config.credentials().communityPrefix();
         people = new PersonGenerator(7, new CommunityPassIssuer(prefix, config.gate().community(),
                 community.getPrivate(), kid), prefix, kid, LocalDate.now(clock.withZone(config.gate().zone())));
