@@ -28,6 +28,11 @@ public record GateConfig(
                 maskLine);
     }
 
+    public GateConfig withPolicy(PolicyConfig policy) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
     public GateConfig withMqtt(Optional<MqttConfig> mqtt) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
                 maskLine);

@@ -58,7 +58,8 @@ public final class GateApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateApp.class);
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private final GateConfig config;
+    /** The config in force: the loaded one, with the policy of the last successful reload. */
+    private volatile GateConfig config;
     private final ExecutorScheduler scheduler;
     private final Context gpio;
     private final Lock lock;
@@ -276,7 +277,11 @@ public final class GateApp implements AutoCloseable {
 
                     @Override
                     public String reloadConfig() {
-                        return Reload.check(config);
+                        synchronized (GateApp.this) {
+                            Reload.Outcome r = Reload.apply(config, loop::replacePolicy);
+                            config = r.inForce();
+                            return r.message();
+                        }
                     }
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,

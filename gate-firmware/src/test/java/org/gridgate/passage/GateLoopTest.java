@@ -90,6 +90,25 @@ class GateLoopTest {
     }
 
     @Test
+    void aReplacedPolicyDecidesTheNextPassage() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.4);
+        g.input(Kind.MASK_PRESENT, false);
+        assertTrue(g.last().granted());
+        Policy p = GateHarness.policy(Policy.Movement.DEFAULTS);
+        g.loop.replacePolicy(new Policy(p.feverThresholdC(), p.plausibleSkinMinC(), p.plausibleSkinMaxC(), false,
+                p.passageWindow(), p.maskGrace(), p.lockRelease(), p.calibrationOffsetC(), p.calibrationK(), p.zone(),
+                p.movement()));
+        g.advance(Duration.ofSeconds(6));
+        g.scan("code:R-2:GREEN", Direction.ENTRY);
+        g.reading(36.4);
+        assertTrue(g.last().granted(), "mask no longer required: " + g.last().denialReasons());
+        assertEquals(2, g.decisions.size());
+    }
+
+    @Test
     void implausibleReadingPromptsAndAsksAgain() throws Exception {
         gate(Policy.Movement.DEFAULTS);
         g.input(Kind.MASK_PRESENT, true);
