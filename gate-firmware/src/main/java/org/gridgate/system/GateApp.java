@@ -222,6 +222,13 @@ public final class GateApp implements AutoCloseable {
                     new ClockStatus(clock, ClockStatus.TIMESYNC_FLAG), clock, config.gate().zone()));
             loop.addObserver(c.observer());
             console = Optional.of(c);
+            scheduler.schedule(Duration.ZERO, () -> {
+                try {
+                    c.countToday(journal);
+                } catch (RuntimeException e) {
+                    LOG.warn("console: could not read today's passages back from the journal: {}", e.getMessage());
+                }
+            });
         } catch (IOException | RuntimeException e) {
             loop.close();
             uplink.ifPresent(Uplink::close);
