@@ -272,8 +272,11 @@ class ConsoleBrowserIT {
 
     /** The text of the health line whose label starts with {@code label}, or "" when there is none. */
     private String healthItem(String label) {
-        return browser.findElements(By.cssSelector("#health li")).stream().map(WebElement::getText)
-                .filter(t -> t.startsWith(label)).findFirst().orElse("");
+        // One script call: the list is re-rendered on every state, so element handles go stale.
+        Object texts = browser.executeScript(
+                "return Array.from(document.querySelectorAll('#health li')).map(li => li.textContent);");
+        return ((List<?>) texts).stream().map(String::valueOf).filter(t -> t.startsWith(label)).findFirst()
+                .orElse("");
     }
 
     private int feedSize() {
