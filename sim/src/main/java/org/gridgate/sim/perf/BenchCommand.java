@@ -29,7 +29,7 @@ public final class BenchCommand {
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (!argv.isEmpty() && argv.get(0).equals("--jmh")) {
             // Everything after --jmh is JMH's own command line (see JmhLauncher).
-            return org.gridgate.sim.perf.jmh.JmhLauncher.run(argv.subList(1, argv.size()), err);
+            return org.gridgate.sim.perf.jmh.JmhLauncher.run(argv.subList(1, argv.size()), out, err);
         }
         if (argv.contains("--jmh")) {
             err.println("bench: --jmh comes first: bench --jmh [JMH options]");

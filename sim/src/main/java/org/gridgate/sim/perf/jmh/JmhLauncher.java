@@ -2,10 +2,12 @@ package org.gridgate.sim.perf.jmh;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
@@ -17,7 +19,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 public final class JmhLauncher {
     private JmhLauncher() {}
 
-    public static int run(List<String> args, PrintStream err) {
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args.toArray(String[]::new));
@@ -26,9 +28,10 @@ public final class JmhLauncher {
             return 64;
         }
         try {
-            Runner runner = new Runner(options);
+            Runner runner = new Runner(options, OutputFormatFactory.createFormatInstance(out,
+                    options.verbosity().orElse(Defaults.VERBOSITY)));
             if (options.shouldHelp()) {
-                options.showHelp();
+                options.showHelp(); // JMH prints its help on System.out
             } else if (options.shouldList()) {
                 runner.list();
             } else if (options.shouldListWithParams()) {
