@@ -1,10 +1,8 @@
 package org.gridgate.sim.perf.jmh;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import org.gridgate.thermometer.serial.GyMcu90614Parser;
 import org.gridgate.thermometer.serial.GyMcu90614Protocol;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,26 +24,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ThermometerFrameBench {
     static final int FRAMES = 100;
-    private static final Class<?> PARSER = PackagePrivate.type("org.gridgate.thermometer.serial.GyMcu90614Parser");
-    private static final MethodHandle COLLECTING;
-    private static final MethodHandle FEED = PackagePrivate.feed(PARSER);
-
-    static {
-        try {
-            COLLECTING = PackagePrivate.lookupIn(PARSER).findStatic(PARSER, "collecting",
-                    MethodType.methodType(PARSER, Consumer.class, Consumer.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private byte[] clean;
     private byte[] noisy;
-    private Object parser;
+    private GyMcu90614Parser parser;
     private Blackhole sink;
 
     @Setup
-    public void setUp(Blackhole bh) throws Throwable {
+    public void setUp(Blackhole bh) {
         sink = bh;
         ByteArrayOutputStream c = new ByteArrayOutputStream();
         ByteArrayOutputStream n = new ByteArrayOutputStream();
@@ -58,20 +43,18 @@ public class ThermometerFrameBench {
         }
         clean = c.toByteArray();
         noisy = n.toByteArray();
-        Consumer<Object> frames = sink::consume;
-        Consumer<String> rejects = sink::consume;
-        parser = COLLECTING.invoke(frames, rejects);
+        parser = GyMcu90614Parser.collecting(sink::consume, sink::consume);
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public void frames() throws Throwable {
-        FEED.invokeExact(parser, clean, 0, clean.length);
+    public void frames() {
+        parser.feed(clean, 0, clean.length);
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public void framesAfterGarbage() throws Throwable {
-        FEED.invokeExact(parser, noisy, 0, noisy.length);
+    public void framesAfterGarbage() {
+        parser.feed(noisy, 0, noisy.length);
     }
 }
