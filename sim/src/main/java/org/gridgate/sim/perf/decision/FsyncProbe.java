@@ -8,29 +8,52 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The floor under a durable commit on this disk: appending one small record to a file and forcing it
- * (fdatasync), as SQLite's WAL does once per commit at {@code synchronous=FULL}. Measured in the
- * journal's own directory so it is the same filesystem.
+ * The floor under a durable commit on this disk: appending a page to a file in the journal's own
+ * directory and forcing it with {@code fsync} (file data and metadata), which is what the bundled
+ * SQLite calls once per commit at {@code synchronous=FULL} in WAL mode (seen with strace: it is
+ * built without fdatasync). The suite samples it between passages, so it sees the disk as the
+ * passages did.
  */
-final class FsyncProbe {
-    private FsyncProbe() {}
+final class FsyncProbe implements AutoCloseable {
+    private static final int PAGE = 4096;
+    /** Start again at the front now and then, as SQLite reuses its WAL after a checkpoint. */
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    static Latencies measure(Path dir, int samples) throws IOException {
-        Path f = dir.resolve("fsync-probe.bin");
-        long[] nanos = new long[samples];
-        ByteBuffer record = ByteBuffer.allocate(512);
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (int i = 0; i < samples; i++) {
-                record.clear();
-                long t0 = System.nanoTime();
-                ch.write(record);
-                ch.force(false);
-                nanos[i] = System.nanoTime() - t0;
-            }
-        } finally {
-            Files.deleteIfExists(f);
+    private final Path file;
+    private final FileChannel channel;
+    private final ByteBuffer page = ByteBuffer.allocate(PAGE);
+    private final long[] samples;
+    private int count;
+
+    FsyncProbe(Path dir, int capacity) throws IOException {
+        this.file = dir.resolve("fsync-probe.bin");
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        this.samples = new long[capacity];
+    }
+
+    /** One write + fsync; its time is kept (up to the capacity). */
+    void sample() throws IOException {
+        if (channel.position() >= MAX_BYTES) {
+            channel.position(0);
         }
-        return Latencies.of(nanos);
+        page.clear();
+        long t0 = System.nanoTime();
+        channel.write(page);
+        channel.force(true);
+        long t = System.nanoTime() - t0;
+        if (count < samples.length) {
+            samples[count++] = t;
+        }
+    }
+
+    Latencies latencies() {
+        return Latencies.of(java.util.Arrays.copyOf(samples, count));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+        Files.deleteIfExists(file);
     }
 }

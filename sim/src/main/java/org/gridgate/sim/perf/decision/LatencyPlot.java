@@ -24,7 +24,7 @@ final class LatencyPlot {
 
     private LatencyPlot() {}
 
-    static void write(Path file, Latencies l, String title, String subtitle, double targetMs) throws IOException {
+    static void write(Path file, Latencies l, String title, String subtitle, String subtitle2, double targetMs) throws IOException {
         System.setProperty("java.awt.headless", "true");
         // x axis to a little past the 99.9th percentile (or the target): the overflow is counted, not drawn
         double upTo = niceCeil(Math.max(l.percentileMs(99.9), targetMs) * 1.15);
@@ -40,8 +40,9 @@ final class LatencyPlot {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
             g.drawString(title, LEFT, 30);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.drawString(subtitle, LEFT, 52);
-            Panel hist = new Panel(LEFT, 80, W - LEFT - RIGHT, 270, upTo);
+            g.drawString(subtitle, LEFT, 50);
+            g.drawString(subtitle2, LEFT, 66);
+            Panel hist = new Panel(LEFT, 90, W - LEFT - RIGHT, 270, upTo);
             Panel cdf = new Panel(LEFT, 430, W - LEFT - RIGHT, 270, upTo);
             drawHistogram(g, hist, h);
             drawCdf(g, cdf, l);
