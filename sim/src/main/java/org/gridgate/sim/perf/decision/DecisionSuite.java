@@ -118,6 +118,7 @@ public final class DecisionSuite implements BenchSuite {
                 + " directory, once between passages; " + fsync.count() + " samples)");
         report.note("decision_samples", entries + " entry + " + nExit + " exit passages measured after " + warmup
                 + " warm-up passages");
+        report.note("decision_p99_by_tenth", byTenth(entry));
         report.note("decision_gc_during_measurement", gcCount + " collections, " + gcMillis + " ms");
 
         Path outDir = options.outDir();
@@ -141,6 +142,23 @@ public final class DecisionSuite implements BenchSuite {
         report.note("decision_jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, GC "
                 + String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).toList()));
+    }
+
+    /**
+     * The p99 of each tenth of the run, in passage order: on a shared machine the tail follows what
+     * else runs at the time, and this shows whether it was steady or came in bursts.
+     */
+    static String byTenth(long[] samples) {
+        int tenth = samples.length / 10;
+        if (tenth < 10) {
+            return "too few samples";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            Latencies w = Latencies.of(java.util.Arrays.copyOfRange(samples, k * tenth, (k + 1) * tenth));
+            sb.append(k == 0 ? "" : " ").append(ms(w.percentileMs(99)));
+        }
+        return sb.append(" ms").toString();
     }
 
     private static long[] gc() {

@@ -62,4 +62,15 @@ class LatenciesTest {
         assertThrows(IllegalArgumentException.class, () -> l.percentileMs(101));
         assertThrows(IllegalArgumentException.class, () -> l.histogram(0, 1));
     }
+
+    @Test
+    void theRunIsSplitIntoTenthsInPassageOrder() {
+        long[] s = new long[100];
+        java.util.Arrays.fill(s, ms(1));
+        for (int i = 90; i < 100; i++) {
+            s[i] = ms(7); // the last tenth was slow
+        }
+        assertEquals("1.000 1.000 1.000 1.000 1.000 1.000 1.000 1.000 1.000 7.000 ms", DecisionSuite.byTenth(s));
+        assertEquals("too few samples", DecisionSuite.byTenth(new long[50]));
+    }
 }
