@@ -21,6 +21,7 @@ public final class BenchCommand {
     /** Every suite, in the order a run measures them. Suites register here. */
     static List<BenchSuite> suites() {
         return List.of(
+                new org.gridgate.sim.perf.decision.DecisionSuite(),
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
                 new org.gridgate.sim.perf.micro.CryptoSuite());
