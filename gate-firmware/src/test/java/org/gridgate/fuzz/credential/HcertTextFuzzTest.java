@@ -23,7 +23,7 @@ import org.gridgate.fuzz.FuzzFixtures;
  */
 class HcertTextFuzzTest {
     static final String SAFETY_NET = "code could not be processed";
-    private static final HcertVerifier VERIFIER = new HcertVerifier(FuzzFixtures.dccSigners(),
+    static final HcertVerifier VERIFIER = new HcertVerifier(FuzzFixtures.dccSigners(),
             new InMemoryTrustStore().add(FuzzFixtures.KID, FuzzFixtures.KEYS.getPublic()), new InMemoryRevocations(),
             HcertVerifier.Options.defaults());
 
