@@ -67,6 +67,10 @@ public final class ConfigLoader {
             throw single(name, line, "", "not valid YAML: " + e.getProblem());
         } catch (YAMLException | IOException e) {
             throw single(name, 1, "", "not valid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML checks some node contents (e.g. a tag like "!!x%20") outside its YAMLException
+            // hierarchy; that is still a malformed file, not a crash.
+            throw single(name, 1, "", "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             throw single(name, 1, "", "file is empty");
@@ -135,8 +139,8 @@ public final class ConfigLoader {
     }
 
     private static StorageConfig storage(Section s, Path base) {
-        Path journal = base.resolve(s.string("journal"));
-        Path key = base.resolve(s.string("identityKeyFile", "identity.key"));
+        Path journal = s.resolve("journal", s.string("journal"), base);
+        Path key = s.resolve("identityKeyFile", s.string("identityKeyFile", "identity.key"), base);
         int days = (int) s.integer("retentionDays", 30, 1, 3650);
         long budget = s.integer("diskBudgetMb", 512, 1, 1_000_000);
         s.finish();
@@ -388,10 +392,10 @@ public final class ConfigLoader {
     }
 
     private static MqttConfig.Tls tls(Section t, Path base) {
-        Path ca = base.resolve(t.string("caFile"));
-        Optional<Path> cert = t.optString("certFile").map(base::resolve);
-        Optional<Path> key = t.optString("keyFile").map(base::resolve);
-        Optional<Path> p12 = t.optString("pkcs12File").map(base::resolve);
+        Path ca = t.resolve("caFile", t.string("caFile"), base);
+        Optional<Path> cert = t.optString("certFile").map(v -> t.resolve("certFile", v, base));
+        Optional<Path> key = t.optString("keyFile").map(v -> t.resolve("keyFile", v, base));
+        Optional<Path> p12 = t.optString("pkcs12File").map(v -> t.resolve("pkcs12File", v, base));
         String password = t.string("pkcs12Password", "");
         if (cert.isPresent() != key.isPresent()) {
             t.problem(cert.isPresent() ? "keyFile" : "certFile", "certFile and keyFile go together");

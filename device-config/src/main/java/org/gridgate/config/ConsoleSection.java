@@ -24,7 +24,8 @@ final class ConsoleSection {
         String bind = s.string("bind", "127.0.0.1");
         int port = (int) s.integer("port", 8080, 0, 65_535);
         Optional<Tls> tls = s.optSection("tls").map(t -> {
-            Tls v = new Tls(base.resolve(t.string("keystore")), base.resolve(t.string("passwordFile")));
+            Tls v = new Tls(t.resolve("keystore", t.string("keystore"), base),
+                    t.resolve("passwordFile", t.string("passwordFile"), base));
             t.finish();
             return v;
         });

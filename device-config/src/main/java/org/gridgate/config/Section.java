@@ -1,6 +1,8 @@
 package org.gridgate.config;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +118,16 @@ final class Section {
 
     String string(String key, String fallback) {
         return optString(key).orElse(fallback);
+    }
+
+    /** {@code value} resolved against {@code base}; a name no file can have (a NUL in it) is a problem at {@code key}. */
+    Path resolve(String key, String value, Path base) {
+        try {
+            return base.resolve(value);
+        } catch (InvalidPathException e) {
+            problem(key, "not a usable file path: " + e.getReason());
+            return base;
+        }
     }
 
     Optional<BigDecimal> optDecimal(String key, double min, double max) {

@@ -174,4 +174,23 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
     }
+
+    /** Found by ConfigLoaderFuzzTest: SnakeYAML rejects this tag with an IllegalArgumentException. */
+    @Test
+    void tagSnakeYamlRefusesIsInvalidYamlNotACrash() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("t.yaml", Path.of("."), "!!M000%0e\n g.\t\t\t\t0000M+"));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().startsWith("t.yaml:1: (top): not valid YAML: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Tag"), e.getMessage());
+    }
+
+    /** A NUL in a path field cannot name a file: a problem at that field, not an InvalidPathException. */
+    @Test
+    void nulInAPathIsAProblemAtItsField() throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("sim.yaml")).replace("journal: sim-journal.db",
+                "journal: \"sim\\0journal.db\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("n.yaml", EXAMPLES, text));
+        assertTrue(e.problems().stream().anyMatch(p -> p.path().equals("storage.journal")), e.getMessage());
+    }
 }

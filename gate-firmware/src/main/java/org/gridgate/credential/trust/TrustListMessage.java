@@ -93,6 +93,9 @@ record TrustListMessage(long version, Instant issuedAt, Map<String, List<Trusted
 
     /** Shared parsing of the documents' common fields. */
     static final class Documents {
+        private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
         private Documents() {}
 
         static JsonNode root(byte[] payload, String type) throws InvalidDocument {
@@ -120,11 +123,17 @@ record TrustListMessage(long version, Instant issuedAt, Map<String, List<Trusted
         }
 
         static Instant issuedAt(JsonNode root) throws InvalidDocument {
+            Instant t;
             try {
-                return Instant.parse(root.path("issuedAt").asText(""));
+                t = Instant.parse(root.path("issuedAt").asText(""));
             } catch (DateTimeException e) {
                 throw new InvalidDocument("issuedAt: missing or not an ISO-8601 instant");
             }
+            // TrustDb keeps epoch milliseconds, which end in the year 292278994; ISO's four-digit years are plenty.
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+                throw new InvalidDocument("issuedAt: outside the years 0000-9999");
+            }
+            return t;
         }
 
         static byte[] b64(JsonNode n, String field, String at) throws InvalidDocument {

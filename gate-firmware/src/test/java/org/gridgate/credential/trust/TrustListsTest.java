@@ -141,4 +141,21 @@ class TrustListsTest {
         assertTrue(lists.stale(clock.instant()));
         assertEquals(clock.instant().minus(Duration.ofHours(24).plusSeconds(1)), lists.lastTrustUpdate().orElseThrow());
     }
+
+    /**
+     * An issuedAt the store cannot hold (it keeps epoch milliseconds) is an invalid document, for
+     * trust lists and revocation lists alike, not an ArithmeticException out of the inbound router.
+     */
+    @Test
+    void issuedAtBeyondYear9999IsInvalid() throws Exception {
+        Instant far = Instant.parse("+1000000000-01-01T00:00:00Z");
+        InvalidDocument t = assertThrows(InvalidDocument.class, () -> lists.applyTrust(trustList(1, far, issuer)));
+        assertTrue(t.getMessage().startsWith("issuedAt: "), t.getMessage());
+        Map<String, Object> m = new LinkedHashMap<>(Map.of("v", 1, "type", "revocations", "version", 1,
+                "issuedAt", far.toString(), "full", true, "ids", List.of("pass-1")));
+        InvalidDocument r = assertThrows(InvalidDocument.class, () -> lists.applyRevocations(JSON.writeValueAsBytes(m)));
+        assertTrue(r.getMessage().startsWith("issuedAt: "), r.getMessage());
+        assertEquals(0, lists.trustVersion());
+        assertEquals(0, lists.revocationVersion());
+    }
 }
