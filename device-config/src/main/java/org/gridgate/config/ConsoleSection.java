@@ -49,7 +49,10 @@ final class ConsoleSection {
     }
 
     private static boolean loopback(Section s, String bind) {
-        if (!bind.matches("[0-9.]+|[0-9A-Fa-f:]+|localhost")) {
+        // Only literals (and "localhost") reach InetAddress, so it never asks DNS: IPv4 as four
+        // octets, IPv6 with at least one colon.
+        String octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+        if (!bind.matches(octet + "(\\." + octet + "){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:]*|localhost")) {
             s.problem("bind", "must be an IP address such as 127.0.0.1, got '" + bind + "'");
             return true;
         }

@@ -50,6 +50,9 @@ class ConsoleConfigTest {
     @CsvSource(delimiter = '|', value = {
         "console.bind|'  bind: 192.168.1.20~'|reachable from the LAN: configure console.tls",
         "console.bind|'  bind: gate.local~'|must be an IP address",
+        "console.bind|'  bind: beef~'|must be an IP address",
+        "console.bind|'  bind: 1.2.3.4.5~'|must be an IP address",
+        "console.bind|'  bind: 127.0.0.256~'|must be an IP address",
         "console.port|'  port: 70000~'|must be between 0 and 65535",
         "console.volunteers[0].pin|'  volunteers:~    - { id: wang, pin: \"1234\" }~'|not the PIN itself",
         "console.volunteers[0].pin|'  volunteers:~    - { id: wang, pin: \"pbkdf2-sha256$1000$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==\" }~'|iterations must be",
