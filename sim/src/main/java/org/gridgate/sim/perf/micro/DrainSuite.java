@@ -75,6 +75,7 @@ public final class DrainSuite implements BenchSuite {
             }
 
             // The outage: the server's session stays with the broker; the gate keeps deciding.
+            server.freshSession();
             server.disconnect();
             broker.stop();
             try (SqliteJournal backlog = journal(dir.resolve("backlog.db"));

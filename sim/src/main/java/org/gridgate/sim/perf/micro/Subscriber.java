@@ -45,6 +45,20 @@ final class Subscriber implements AutoCloseable {
         client.subscribe(topic, 1).waitForCompletion(10_000);
     }
 
+    /**
+     * Drops the broker's session (a clean connect) and starts a fresh persistent one: nothing from an
+     * earlier phase (a message whose acknowledgement was still on its way at a disconnect) can be
+     * redelivered into the next phase's count.
+     */
+    void freshSession() throws MqttException {
+        client.disconnect().waitForCompletion(10_000);
+        MqttConnectOptions clean = new MqttConnectOptions();
+        clean.setCleanSession(true);
+        client.connect(clean).waitForCompletion(10_000);
+        client.disconnect().waitForCompletion(10_000);
+        connect();
+    }
+
     void disconnect() throws MqttException {
         client.disconnect().waitForCompletion(10_000);
     }
