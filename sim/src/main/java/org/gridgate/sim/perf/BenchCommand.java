@@ -19,7 +19,8 @@ public final class BenchCommand {
 
     /** Every suite, in the order a run measures them. Suites register here. */
     static List<BenchSuite> suites() {
-        return List.of();
+        return List.of(
+                new org.gridgate.sim.perf.process.FootprintSuite());
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
