@@ -20,7 +20,9 @@ public final class BenchCommand {
     /** Every suite, in the order a run measures them. Suites register here. */
     static List<BenchSuite> suites() {
         return List.of(
-                new org.gridgate.sim.perf.process.FootprintSuite());
+                new org.gridgate.sim.perf.process.FootprintSuite(),
+                new org.gridgate.sim.perf.process.SustainedSuite(),
+                new org.gridgate.sim.perf.process.SoakSuite());
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {

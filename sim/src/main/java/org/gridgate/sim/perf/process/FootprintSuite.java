@@ -41,6 +41,19 @@ public final class FootprintSuite implements BenchSuite {
     static final int RESIDENTS = 1000;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    private final int starts;
+    private final Duration rssWindow;
+
+    public FootprintSuite() {
+        this(0, null);
+    }
+
+    /** Fixed sizes (the IT's very short run); 0 and null: from the options' quick flag. */
+    FootprintSuite(int starts, Duration rssWindow) {
+        this.starts = starts;
+        this.rssWindow = rssWindow;
+    }
+
     @Override
     public String name() {
         return "footprint";
@@ -52,8 +65,8 @@ public final class FootprintSuite implements BenchSuite {
         Path state = Files.createDirectories(dir.resolve("state-" + System.nanoTime()));
         Path archive = dir.resolve("gridgate.jsa");
         Files.deleteIfExists(archive);
-        int starts = options.quick() ? 3 : 7;
-        Duration rssWindow = Duration.ofSeconds(options.quick() ? 8 : 20);
+        int starts = this.starts > 0 ? this.starts : options.quick() ? 3 : 7;
+        Duration rssWindow = this.rssWindow != null ? this.rssWindow : Duration.ofSeconds(options.quick() ? 8 : 20);
         GateDaemon daemon = GateDaemon.locate();
         report.note("footprint_daemon", daemon.described());
         CommunityKey key = CommunityKey.generate();

@@ -24,7 +24,7 @@ final class UnitFlags {
     }
 
     static List<String> archiveFlags(String archive) {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
     }
 
     /** The same JVM with only the JDK's own class-data archive: the very first start. */
