@@ -68,6 +68,10 @@ public final class FootprintSuite implements BenchSuite {
         int starts = this.starts > 0 ? this.starts : options.quick() ? 3 : 7;
         Duration rssWindow = this.rssWindow != null ? this.rssWindow : Duration.ofSeconds(options.quick() ? 8 : 20);
         GateDaemon daemon = GateDaemon.locate();
+        List<String> shipped = new ArrayList<>(UnitFlags.shipped(archive));
+        shipped.addAll(UnitFlags.experiment());
+        List<String> cold = new ArrayList<>(UnitFlags.withoutArchive());
+        cold.addAll(UnitFlags.experiment());
         report.note("footprint_daemon", daemon.described());
         CommunityKey key = CommunityKey.generate();
         Residents.seed(state.resolve("roster.db"), RESIDENTS, LocalDate.now(ZoneOffset.UTC));
@@ -77,27 +81,28 @@ public final class FootprintSuite implements BenchSuite {
             Files.writeString(config, config(state, broker.uri(), key), StandardCharsets.UTF_8);
             Path log = dir.resolve("daemon.log");
 
-            List<Double> cold = new ArrayList<>();
+            List<Double> coldRuns = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
-                cold.add(startToReady(daemon, UnitFlags.withoutArchive(), config, log, i, state));
+                coldRuns.add(startToReady(daemon, cold, config, log, i, state));
             }
-            report.add("ready_cold_s", Stats.median(cold), "s");
+            report.add("ready_cold_s", Stats.median(coldRuns), "s");
             // The unit's first start writes the archive when it stops; later starts map it.
-            startToReady(daemon, UnitFlags.shipped(archive), config, log, -1, state);
+            startToReady(daemon, shipped, config, log, -1, state);
             report.note("footprint_archive", Files.exists(archive) ? Files.size(archive) / 1024 + " KiB" : "not written");
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
-                warm.add(startToReady(daemon, UnitFlags.shipped(archive), config, log, starts + i, state));
+                warm.add(startToReady(daemon, shipped, config, log, starts + i, state));
             }
             report.add("ready_s", Stats.median(warm), "s");
-            report.note("footprint_ready_runs", "cold " + cold + " archive " + warm + " (s, " + starts + " each)");
-            report.note("footprint_unit_flags", String.join(" ", UnitFlags.shipped(archive)));
+            report.note("footprint_ready_runs", "cold " + coldRuns + " archive " + warm + " (s, " + starts + " each)");
+            report.note("footprint_jvm_flags", String.join(" ", shipped));
 
-            RssRun r = rssWhileFlowing(daemon, UnitFlags.shipped(archive), config, log, state, broker.uri(), key,
+            RssRun r = rssWhileFlowing(daemon, shipped, config, log, state, broker.uri(), key,
                     timers, rssWindow);
             report.add("rss_mb", Stats.max(r.rssMb()), "MB");
-            report.note("footprint_rss", String.format(Locale.ROOT, "%d samples over %d s, p50 %.1f MB, %d passages",
-                    r.rssMb().size(), rssWindow.toSeconds(), Stats.median(r.rssMb()), r.passages()));
+            report.note("footprint_rss", String.format(Locale.ROOT, "%d samples over %d s, p50 %.1f MB, at the "
+                    + "highest %s; %d passages", r.rssMb().size(), rssWindow.toSeconds(), Stats.median(r.rssMb()),
+                    r.split(), r.passages()));
         }
     }
 
@@ -120,7 +125,8 @@ public final class FootprintSuite implements BenchSuite {
         }
     }
 
-    record RssRun(List<Double> rssMb, long passages) {}
+    /** @param split resident anonymous and file-backed memory at the highest sample */
+    record RssRun(List<Double> rssMb, long passages, String split) {}
 
     private static RssRun rssWhileFlowing(GateDaemon daemon, List<String> flags, Path config, Path log, Path state,
             String broker, CommunityKey key, ExecutorScheduler timers, Duration window) throws Exception {
@@ -136,12 +142,21 @@ public final class FootprintSuite implements BenchSuite {
                 }
                 List<Double> samples = new ArrayList<>();
                 AtomicBoolean stop = new AtomicBoolean();
+                String[] atMax = {""};
                 Thread sampler = Thread.ofPlatform().daemon(true).name("rss-sampler").start(() -> {
                     while (!stop.get()) {
-                        OptionalLong kb = ProcStatus.rssKb(p.pid());
-                        kb.ifPresent(k -> {
+                        ProcStatus.read(p.pid()).ifPresent(status -> {
+                            OptionalLong kb = ProcStatus.rssKb(status);
                             synchronized (samples) {
-                                samples.add(k / 1024.0);
+                                if (kb.isPresent()) {
+                                    double mb = kb.getAsLong() / 1024.0;
+                                    if (samples.isEmpty() || mb > Stats.max(samples)) {
+                                        atMax[0] = String.format(Locale.ROOT, "anon %d MB, file %d MB",
+                                                ProcStatus.kb(status, "RssAnon").orElse(0) / 1024,
+                                                ProcStatus.kb(status, "RssFile").orElse(0) / 1024);
+                                    }
+                                    samples.add(mb);
+                                }
                             }
                         });
                         java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L); // the sampling period
@@ -172,7 +187,7 @@ public final class FootprintSuite implements BenchSuite {
                     if (samples.isEmpty()) {
                         throw new IOException("no RSS sample from pid " + p.pid());
                     }
-                    return new RssRun(List.copyOf(samples), passages);
+                    return new RssRun(List.copyOf(samples), passages, atMax[0]);
                 }
             } finally {
                 GateDaemon.stop(p);

@@ -23,6 +23,15 @@ final class UnitFlags {
         return f;
     }
 
+    /**
+     * Options to try on top of the unit's ({@code -Dgridgate.bench.extraJvm="-XX:... -XX:..."}), for
+     * finding what a change to the unit would buy; the report notes them.
+     */
+    static List<String> experiment() {
+        String extra = System.getProperty("gridgate.bench.extraJvm", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
     static List<String> archiveFlags(String archive) {
         return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
     }

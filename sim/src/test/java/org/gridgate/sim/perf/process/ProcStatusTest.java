@@ -20,6 +20,8 @@ class ProcStatusTest {
                 Threads:\t24
                 """;
         assertEquals(OptionalLong.of(123456), ProcStatus.rssKb(status));
+        assertEquals(OptionalLong.of(98304), ProcStatus.kb(status, "RssAnon"));
+        assertEquals(OptionalLong.empty(), ProcStatus.kb(status, "RssFile"));
     }
 
     @Test
