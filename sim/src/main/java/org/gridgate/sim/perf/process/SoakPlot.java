@@ -28,14 +28,16 @@ final class SoakPlot {
 
     static String csv(List<PipelineRun.Sample> samples) {
         StringBuilder b = new StringBuilder("time_s,passages,heap_after_gc_mb,rss_mb\n");
-        for (PipelineRun.Sample s : samples) {
-            b.append(String.format(Locale.ROOT, "%.3f,%d,%s,%.1f%n", s.millis() / 1000.0, s.passages(),
-                    Double.isNaN(s.heapAfterGcMb()) ? "" : String.format(Locale.ROOT, "%.2f", s.heapAfterGcMb()),
-                    s.rssMb()));
-        }
+        samples.forEach(s -> b.append(row(s)));
         return b.toString();
     }
 
+    static String row(PipelineRun.Sample s) {
+        return String.format(Locale.ROOT, "%.3f,%d,%s,%.1f\n", s.millis() / 1000.0, s.passages(),
+                Double.isNaN(s.heapAfterGcMb()) ? "" : String.format(Locale.ROOT, "%.2f", s.heapAfterGcMb()), s.rssMb());
+    }
+
+    /** Rewrites {@code csv} whole (the same rows the run appended) and draws {@code png}. */
     static void write(List<PipelineRun.Sample> samples, Path csv, Path png) throws IOException {
         Files.writeString(csv, csv(samples), StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");

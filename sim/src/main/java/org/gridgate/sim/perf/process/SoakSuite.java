@@ -1,6 +1,10 @@
 package org.gridgate.sim.perf.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,11 +47,19 @@ public final class SoakSuite implements BenchSuite {
         Path dir = options.scratch(name());
         Path state = Files.createDirectories(dir.resolve("state-" + System.nanoTime()));
         long[] lastPrinted = {0};
+        Path csv = options.outDir().resolve("soak.csv");
+        // Written as the samples come, so an hour-long run that dies still leaves its series.
+        Files.writeString(csv, SoakPlot.csv(List.of()), StandardCharsets.UTF_8);
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
             PipelineRun.Result r = PipelineRun.run(List.of(), UnitFlags.BASE, state, broker.uri(),
                     List.of("--seed", Long.toString(options.seed()), "--passages", Long.toString(n),
                             "--sample-ms", Long.toString(every), "--gc-samples", "--residents", "20000"),
                     Duration.ofHours(6), Duration.ofMinutes(5), s -> {
+                        try {
+                            Files.writeString(csv, SoakPlot.row(s), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
                         if (s.millis() - lastPrinted[0] >= 60_000) { // a sign of life on long runs
                             lastPrinted[0] = s.millis();
                             System.err.printf(Locale.ROOT, "soak: %d passages, heap %.1f MB, RSS %.1f MB%n",
@@ -55,7 +67,7 @@ public final class SoakSuite implements BenchSuite {
                         }
                     });
             Path outDir = options.outDir();
-            SoakPlot.write(r.samples(), outDir.resolve("soak.csv"), outDir.resolve("soak.png"));
+            SoakPlot.write(r.samples(), csv, outDir.resolve("soak.png"));
             List<PipelineRun.Sample> running = r.samples().stream().filter(s -> s.passages() > 0).toList();
             if (running.isEmpty()) {
                 throw new IllegalStateException("no sample taken while passages ran");
