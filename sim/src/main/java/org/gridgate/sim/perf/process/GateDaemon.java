@@ -65,7 +65,17 @@ final class GateDaemon {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("NOTIFY_SOCKET", notifySocket);
         pb.environment().remove("WATCHDOG_USEC");
-        return pb.start();
+        return killedWithUs(pb.start());
+    }
+
+    /** A bench stopped with Ctrl-C must not leave a gate running: the child dies with this JVM. */
+    static Process killedWithUs(Process p) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }, "kill-bench-child-" + p.pid()));
+        return p;
     }
 
     /** SIGTERM as systemctl stop does; the JVM's exit also writes the class archive when asked to. */

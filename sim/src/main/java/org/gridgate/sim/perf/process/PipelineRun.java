@@ -53,7 +53,8 @@ final class PipelineRun {
         cmd.addAll(childArgs);
         Path log = state.resolve("child.log");
         try (RecordSubscriber server = new RecordSubscriber(broker, "gridgate", "bench-server-" + System.nanoTime())) {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = GateDaemon.killedWithUs(
+                    new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
             try {
                 Lines lines = new Lines(p, onSample);
                 if (!lines.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
