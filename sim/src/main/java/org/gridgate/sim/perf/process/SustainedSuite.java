@@ -48,6 +48,7 @@ public final class SustainedSuite implements BenchSuite {
         Path state = Files.createDirectories(options.scratch(name()).resolve("state-" + System.nanoTime()));
         List<String> jvm = new ArrayList<>(UnitFlags.BASE);
         jvm.add("-XX:ActiveProcessorCount=1");
+        jvm.addAll(UnitFlags.experiment());
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
             PipelineRun.Result r = PipelineRun.run(List.of(taskset, "-c", "0"), jvm, state, broker.uri(),
                     List.of("--seed", Long.toString(options.seed()), "--seconds", Long.toString(length.toSeconds()),
