@@ -104,8 +104,9 @@ public final class ConfigLoader {
         });
         CredentialConfig creds = credentials(top.sectionOrEmpty("credentials"));
         Optional<ConsoleConfig> console = top.optSection("console").map(s -> console(s, base));
+        Optional<MaskLineConfig> maskLine = top.optSection("maskLine").map(s -> maskLine(s, claims));
         return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds,
-                console);
+                console, maskLine);
     }
 
     private static GateIdentity gate(Section s) {
@@ -252,6 +253,22 @@ public final class ConfigLoader {
         return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab);
     }
 
+    private static MaskLineConfig maskLine(Section s, Claims claims) {
+        String id = s.string("id", MaskLineConfig.DEFAULT_ID);
+        String port = s.string("port");
+        int baud = (int) s.integer("baud", 9600, 1200, 921_600);
+        ScannerConfig.Terminator term = s.choice("terminator", ScannerConfig.Terminator.class,
+                ScannerConfig.Terminator.CRLF, false);
+        String present = s.string("present", "MASK").strip();
+        String absent = s.string("absent", "NOMASK").strip();
+        if (present.isEmpty() || absent.isEmpty() || present.equalsIgnoreCase(absent)) {
+            s.problem("absent", "present and absent must be two different, non-empty lines");
+        }
+        claims.port(s, "port", port);
+        s.finish();
+        return new MaskLineConfig(id, port, baud, term, present, absent);
+    }
+
     private static void checkOnePerDirection(Section top, List<ScannerConfig> scanners) {
         Map<ScannerConfig.Direction, String> seen = new HashMap<>();
         for (ScannerConfig sc : scanners) {
@@ -270,7 +287,7 @@ public final class ConfigLoader {
         boolean lockLow = l.bool("activeLow", false);
         GpioConfig.SafeState safe = l.choice("safeState", GpioConfig.SafeState.class, GpioConfig.SafeState.LOCKED, true);
         l.finish();
-        Optional<Output> buzzer = output(s, "buzzer", claims);
+        Optional<GpioConfig.Buzzer> buzzer = buzzer(s, claims);
         Section lights = s.sectionOrEmpty("lights");
         Optional<Output> green = output(lights, "green", claims);
         Optional<Output> red = output(lights, "red", claims);
@@ -279,9 +296,44 @@ public final class ConfigLoader {
         Optional<Input> door = input(s, "door", claims);
         Optional<Input> exit = input(s, "exitButton", claims);
         Optional<Input> mask = input(s, "maskDetector", claims);
+        int pwmChip = (int) s.integer("pwmChip", 0, 0, 15);
         s.finish();
         return new GpioConfig(provider, new GpioConfig.Lock(lockPin, lockLow, safe), buzzer, green, red, amber,
-                door, exit, mask);
+                door, exit, mask, pwmChip);
+    }
+
+    /** {@code type: active} (default, DC) or {@code passive} (a PWM tone on a hardware PWM pin). */
+    private static Optional<GpioConfig.Buzzer> buzzer(Section parent, Claims claims) {
+        return parent.optSection("buzzer").map(s -> {
+            int pin = pin(s, "pin", claims, true);
+            boolean activeLow = s.bool("activeLow", false);
+            String type = s.string("type", "active");
+            Optional<GpioConfig.Tone> tone = Optional.empty();
+            if (type.equals("passive")) {
+                int hz = (int) s.integer("toneHz", 2700, 100, 10_000);
+                int defaultChannel = GpioConfig.pwmChannelOf(pin);
+                int channel = (int) s.integer("pwmChannel", Math.max(defaultChannel, 0), 0, 7);
+                if (defaultChannel < 0 && !s.has("pwmChannel")) {
+                    s.problem("pin", "a passive buzzer needs a hardware PWM pin (GPIO 12, 13, 18 or 19), or set "
+                            + "pwmChannel for your board");
+                }
+                if (activeLow) {
+                    s.problem("activeLow", "a passive buzzer is driven by a PWM tone; activeLow does not apply");
+                }
+                tone = Optional.of(new GpioConfig.Tone(hz, channel));
+            } else if (!type.equals("active")) {
+                s.problem("type", "must be active or passive, not '" + type + "'");
+            } else {
+                for (String k : new String[] {"toneHz", "pwmChannel"}) {
+                    if (s.has(k)) {
+                        s.optString(k); // read: reported here, not again as an unknown key
+                        s.problem(k, "only for type: passive");
+                    }
+                }
+            }
+            s.finish();
+            return new GpioConfig.Buzzer(pin, activeLow, tone);
+        });
     }
 
     private static int pin(Section s, String key, Claims claims, boolean required) {

@@ -15,9 +15,41 @@ public record GateConfig(
         GpioConfig gpio,
         Optional<MqttConfig> mqtt,
         CredentialConfig credentials,
-        Optional<ConsoleConfig> console) {
+        Optional<ConsoleConfig> console,
+        Optional<MaskLineConfig> maskLine) {
 
     public GateConfig {
         scanners = List.copyOf(scanners);
+    }
+
+    /** The config as loaded, with the parts the simulator and tests replace. */
+    public GateConfig withDevices(ThermometerConfig thermometer, List<ScannerConfig> scanners) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
+    public GateConfig withPolicy(PolicyConfig policy) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
+    public GateConfig withMqtt(Optional<MqttConfig> mqtt) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
+    public GateConfig withCredentials(CredentialConfig credentials) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
+    public GateConfig withConsole(Optional<ConsoleConfig> console) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
+    }
+
+    public GateConfig withMaskLine(Optional<MaskLineConfig> maskLine) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine);
     }
 }

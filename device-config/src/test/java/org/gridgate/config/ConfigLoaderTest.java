@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,50 @@ class ConfigLoaderTest {
         assertEquals(13, c.gpio().maskDetector().orElseThrow().pin());
         assertEquals(List.of("tcp://127.0.0.1:1883"), c.mqtt().orElseThrow().uris());
         assertEquals("GG1:", c.credentials().communityPrefix());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "type: passive|gpio.buzzer.pin|needs a hardware PWM pin",
+        "toneHz: 2000|gpio.buzzer.toneHz|only for type: passive",
+        "type: piezo|gpio.buzzer.type|must be active or passive",
+        "type: passive, activeLow: true, pin: 18|gpio.buzzer.activeLow|activeLow does not apply",
+    })
+    void buzzerMistakesAreNamed(String extra, String path, String message, @TempDir Path dir) throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("sim.yaml"));
+        Path f = dir.resolve("buzzer.yaml");
+        String lines = java.util.Arrays.stream(extra.split(", ")).map(kv -> "    " + kv + "\n")
+                .reduce("", String::concat);
+        String base = extra.contains("pin:") ? "" : "    pin: 27\n";
+        Files.writeString(f, text.replace("    pin: 27\n", base + lines));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.problems().stream().anyMatch(p -> p.path().equals(path) && p.message().contains(message)),
+                e.getMessage());
+    }
+
+    @Test
+    void serialMaskLineIsOptionalAndValidated(@TempDir Path dir) throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("sim.yaml"));
+        assertEquals(Optional.empty(), ConfigLoader.load(EXAMPLES.resolve("sim.yaml")).maskLine());
+        Path f = dir.resolve("mask.yaml");
+        Files.writeString(f, text + "maskLine: { port: /dev/ttyUSB3, baud: 115200, present: ok, absent: nomask }\n");
+        assertEquals(new MaskLineConfig("mask-line", "/dev/ttyUSB3", 115_200, ScannerConfig.Terminator.CRLF, "ok",
+                "nomask"), ConfigLoader.load(f).maskLine().orElseThrow());
+        Files.writeString(f, text + "maskLine: { port: /dev/ttyUSB3, present: MASK, absent: mask, colour: red }\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.getMessage().contains("maskLine.absent: present and absent must be two different"), e.getMessage());
+        assertTrue(e.getMessage().contains("maskLine.colour: unknown key"), e.getMessage());
+    }
+
+    @Test
+    void passiveBuzzerGetsItsPwmChannelFromThePin(@TempDir Path dir) throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("sim.yaml"));
+        Path f = dir.resolve("passive.yaml");
+        Files.writeString(f, text.replace("    pin: 27\n", "    pin: 19\n    type: passive\n    toneHz: 4000\n"));
+        GpioConfig.Buzzer b = ConfigLoader.load(f).gpio().buzzer().orElseThrow();
+        assertEquals(new GpioConfig.Buzzer(19, false, Optional.of(new GpioConfig.Tone(4000, 1))), b);
+        assertEquals(Optional.empty(), ConfigLoader.load(EXAMPLES.resolve("sim.yaml")).gpio().buzzer().orElseThrow()
+                .tone(), "active by default");
     }
 
     /** Each broken variant of the sim config is reported at its line and field. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.passage.Check;
 import org.gridgate.passage.Decision;
@@ -70,6 +71,24 @@ final class Board {
         }
         counters.add(d);
         return m;
+    }
+
+    /**
+     * Counts passage records the journal already held when the console started (today's, after a
+     * restart), up to (not including) {@code liveFrom}, the first record the console saw live.
+     */
+    synchronized void countRecorded(List<JournalEntry> records, long liveFrom) {
+        for (JournalEntry e : records) {
+            if (e.kind() != org.gridgate.journal.RecordKind.PASSAGE || e.seq() >= liveFrom) {
+                continue;
+            }
+            Map<String, Object> p = Json.map(e.payloadJson());
+            List<String> reasons = p.get("reasons") instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                    : List.of();
+            Direction dir = "exit".equals(p.get("direction")) ? Direction.EXIT : Direction.ENTRY;
+            counters.add(e.at(), dir, "granted".equals(p.get("outcome")), reasons, reasons.contains("fever"));
+        }
+        counters.sinceMidnight();
     }
 
     synchronized void alarm(String code, JournalEntry e, Map<String, Object> detail) {

@@ -34,12 +34,17 @@ public final class Console implements AutoCloseable {
             Supplier<Journal.Stats> journalStats, BooleanSupplier uplinkConnected,
             Supplier<Optional<Instant>> trustListUpdated, Supplier<String> clockStatus, Clock clock, ZoneId zone) {}
 
+    private static final int PAGE = 1000;
     private final Live live;
     private final ConsoleHttpServer server;
+    private final Board board;
+    private final Parts parts;
 
-    private Console(Live live, ConsoleHttpServer server) {
+    private Console(Live live, ConsoleHttpServer server, Board board, Parts parts) {
         this.live = live;
         this.server = server;
+        this.board = board;
+        this.parts = parts;
     }
 
     /** Binds the listener and starts the live thread; throws if the port or keystore cannot be used. */
@@ -53,7 +58,27 @@ public final class Console implements AutoCloseable {
                 config.tls().isPresent());
         ConsoleHttpServer server = ConsoleHttpServer.start(config, api, broadcaster);
         live.start();
-        return new Console(live, server);
+        return new Console(live, server, board, parts);
+    }
+
+    /**
+     * Reads today's passages back from the journal into the counters, so a restart does not zero
+     * them. Call after {@link #observer()} is registered; passages counted live are not counted twice.
+     */
+    public void countToday(Journal journal) {
+        java.time.Instant midnight = parts.clock().instant().atZone(parts.zone()).toLocalDate()
+                .atStartOfDay(parts.zone()).toInstant();
+        long last = journal.stats().lastSeq();
+        long next = org.gridgate.journal.Journals.firstSeqAtOrAfter(journal, midnight);
+        while (next <= last) {
+            List<org.gridgate.journal.JournalEntry> page = journal.range(next, last, PAGE);
+            board.countRecorded(page, live.firstSeenSeq());
+            if (page.size() < PAGE) {
+                break;
+            }
+            next = page.get(page.size() - 1).seq() + 1;
+        }
+        live.refreshSoon();
     }
 
     public GateObserver observer() {

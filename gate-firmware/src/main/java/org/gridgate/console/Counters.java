@@ -12,8 +12,8 @@ import org.gridgate.passage.Decision;
 import org.gridgate.passage.Reason;
 
 /**
- * Today's figures in the gate's time zone, from the decisions the console has seen; they start again
- * at local midnight. Owned by the console's dispatcher thread; {@link #view} copies.
+ * Today's figures in the gate's time zone: read back from the journal at start, then from the
+ * decisions the console sees; they start again at local midnight. Owned by the console's dispatcher thread; {@link #view} copies.
  */
 final class Counters {
     private final ZoneId zone;
@@ -32,27 +32,36 @@ final class Counters {
     }
 
     void add(Decision d) {
-        ZonedDateTime t = d.at().atZone(zone);
-        roll(d.at());
+        add(d.at(), d.direction(), d.granted(), d.denialReasons().stream().map(Reason::code).toList(), d.fever());
+    }
+
+    void add(Instant at, Direction direction, boolean granted, java.util.List<String> reasonCodes, boolean fever) {
+        ZonedDateTime t = at.atZone(zone);
+        roll(at);
         if (!t.toLocalDate().equals(day)) {
             return; // a decision from before midnight arriving after it belongs to no counter shown
         }
-        if (d.granted()) {
-            if (d.direction() == Direction.ENTRY) {
+        if (granted) {
+            if (direction == Direction.ENTRY) {
                 entries++;
             } else {
                 exits++;
             }
         } else {
             denied++;
-            for (Reason r : d.denialReasons()) {
-                denials.merge(r.code(), 1, Integer::sum);
+            for (String code : reasonCodes) {
+                denials.merge(code, 1, Integer::sum);
             }
         }
         passagesByHour[t.getHour()]++;
-        if (d.fever()) {
+        if (fever) {
             feversByHour[t.getHour()]++;
         }
+    }
+
+    /** The counters now hold the whole day (read back from the journal), not only what this run saw. */
+    void sinceMidnight() {
+        since = day.atStartOfDay(zone).toInstant();
     }
 
     /** Starts a new day when {@code now} is past local midnight. */

@@ -58,7 +58,13 @@ final class Live implements GateObserver, AutoCloseable {
 
     @Override
     public void decided(Decision decision, JournalEntry entry, String masked) {
+        firstSeen.compareAndSet(Long.MAX_VALUE, entry.seq()); // on the gate loop: sequence numbers only grow
         inbox.add(new Passage(decision, entry, masked));
+    }
+
+    /** The first record this console saw live; everything from it on is (or will be) counted live. */
+    long firstSeenSeq() {
+        return firstSeen.get();
     }
 
     @Override
@@ -77,6 +83,9 @@ final class Live implements GateObserver, AutoCloseable {
     }
 
     /** After an action: the gate has it queued, so a snapshot taken now shows its effect. */
+    private final java.util.concurrent.atomic.AtomicLong firstSeen = new java.util.concurrent.atomic.AtomicLong(
+            Long.MAX_VALUE);
+
     void refreshSoon() {
         inbox.add(new Refresh());
     }

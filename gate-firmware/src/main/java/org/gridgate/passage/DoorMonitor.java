@@ -17,14 +17,17 @@ final class DoorMonitor {
     private final GateLoop.Parts p;
     private final Consumer<Runnable> onLoop;
     private final BiConsumer<String, String> alarm;
+    private final java.util.function.Supplier<Policy> policy;
     private Instant lastRelease = Instant.MIN;
     private boolean open;
     private boolean sounding;
     private long openings;
 
     /** @param alarm raises an alarm: (code, detail) */
-    DoorMonitor(GateLoop.Parts parts, Consumer<Runnable> onLoop, BiConsumer<String, String> alarm) {
+    DoorMonitor(GateLoop.Parts parts, java.util.function.Supplier<Policy> policy, Consumer<Runnable> onLoop,
+            BiConsumer<String, String> alarm) {
         this.p = parts;
+        this.policy = policy;
         this.onLoop = onLoop;
         this.alarm = alarm;
     }
@@ -49,13 +52,13 @@ final class DoorMonitor {
         }
         Instant now = p.clock().instant();
         boolean allowed = mode == GateMode.EMERGENCY_EGRESS || p.signals().lock().isReleased()
-                || !lastRelease.isBefore(now.minus(p.policy().lockRelease()));
+                || !lastRelease.isBefore(now.minus(policy.get().lockRelease()));
         if (!allowed) {
             sound();
             alarm.accept("door_forced_open", "opened while locked, without a release or exit request");
             return;
         }
-        Policy.Movement m = p.policy().movement();
+        Policy.Movement m = policy.get().movement();
         later(m.doorPreAlarm(), opening, () -> p.signals().buzzer().play(Buzzer.Pattern.PROMPT));
         later(m.doorHeldOpen(), opening, () -> {
             sound();

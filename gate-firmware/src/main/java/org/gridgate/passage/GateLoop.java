@@ -35,6 +35,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateLoop.class);
 
     /** What the loop needs; built by the composition root. */
+    /** What the loop is built from; {@code policy} is the one in force at start (see {@link #replacePolicy}). */
     public record Parts(Policy policy, CredentialVerifier verifier, Thermometer thermometer, Signals signals,
             GateInputs inputs, Journal journal, Runnable uplinkWake, Pseudonyms pseudonyms, PassageHistory history,
             Clock clock, Scheduler scheduler) {}
@@ -52,8 +53,9 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     public GateLoop(Parts parts) {
         this.p = parts;
+        state.policy = parts.policy();
         this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
-        this.door = new DoorMonitor(parts, this::submit,
+        this.door = new DoorMonitor(parts, () -> state.policy, this::submit,
                 (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
     }
@@ -76,6 +78,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
         return listener(GateEvent.Scan::new);
     }
 
+    /** A device listener for input devices started outside the loop (the serial mask detector). */
+    public DeviceListener<org.gridgate.signals.GateInput> inputListener() {
+        return listener(GateEvent.Input::new);
+    }
+
     private <T> DeviceListener<T> listener(java.util.function.Function<T, GateEvent> wrap) {
         return new DeviceListener<>() {
             @Override
@@ -88,6 +95,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
                 enqueue(new GateEvent.Device(status));
             }
         };
+    }
+
+    /** Puts a new policy in force (a config reload), on the loop thread after what is queued. */
+    public void replacePolicy(Policy policy) {
+        submit(() -> state.policy = policy);
     }
 
     public void replaceRoster(List<Resident> entries) {
@@ -158,7 +170,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
             case EXIT_REQUEST -> {
                 if (in.asserted()) {
                     // Egress first, record after: a full disk must never keep anyone inside.
-                    p.signals().lock().release(p.policy().lockRelease());
+                    p.signals().lock().release(state.policy.lockRelease());
                     door.released();
                     record(RecordKind.EVENT, Map.of("event", "exit_button"));
                 }
@@ -178,7 +190,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         }
         submit(() -> {
             // Open first: a volunteer opening by hand is usually letting someone out or help in.
-            p.signals().lock().release(p.policy().lockRelease());
+            p.signals().lock().release(state.policy.lockRelease());
             door.released();
             record(RecordKind.EVENT, Map.of("event", "manual_open", "actor", actor, "reason", reason));
         });
@@ -202,7 +214,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     @Override
     public void assistedPass(String volunteer, String subject, org.gridgate.config.ScannerConfig.Direction direction) {
-        if (!p.policy().movement().assistedPass()) {
+        if (!state.policy.movement().assistedPass()) {
             throw new IllegalStateException("assisted pass is disabled by policy");
         }
         submit(() -> passages.assisted(new PassageInputs.Assisted(volunteer, subject), direction));
@@ -210,7 +222,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     @Override
     public void confirmMask(String volunteer) {
-        if (!p.policy().movement().maskConfirmByVolunteer()) {
+        if (!state.policy.movement().maskConfirmByVolunteer()) {
             throw new IllegalStateException("confirming a mask by hand is disabled by policy");
         }
         submit(() -> {
@@ -280,7 +292,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         if (d.granted() && state.mode == GateMode.EMERGENCY_EGRESS) {
             p.signals().lights().show(org.gridgate.signals.Lights.Indication.GRANTED); // lock is held open already
         } else if (d.granted()) {
-            p.signals().granted(p.policy().lockRelease());
+            p.signals().granted(state.policy.lockRelease());
             door.released();
         } else if (d.outcome() == Outcome.INCOMPLETE) {
             p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE); // they walked away

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The journal body of a passage: every check, the readings, the credential, and no clear identity. */
-final class PassageRecords {
+public final class PassageRecords {
     private PassageRecords() {}
 
-    static Map<String, Object> body(Decision d, Pseudonyms pseudonyms) {
+    public static Map<String, Object> body(Decision d, Pseudonyms pseudonyms) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("direction", lower(d.direction()));
         m.put("outcome", lower(d.outcome()));

@@ -76,7 +76,7 @@ final class Passages {
             current = current.withMask(true);
         }
         long id = ++currentId;
-        window = p.scheduler().schedule(p.policy().passageWindow(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
+        window = p.scheduler().schedule(state.policy.passageWindow(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
         p.signals().waiting();
         p.thermometer().requestReading();
     }
@@ -85,13 +85,13 @@ final class Passages {
         if (current == null || r.at().isBefore(current.startedAt())) {
             return; // nobody is passing, or the reading is of whoever was there before
         }
-        if (p.policy().plausibleSkin(r.objectC())) {
+        if (state.policy.plausibleSkin(r.objectC())) {
             current = current.withReading(r);
-            if (Temperatures.wantsAnother(Rules.usableReadings(current, p.policy(), r.at()), p.policy())) {
+            if (Temperatures.wantsAnother(Rules.usableReadings(current, state.policy, r.at()), state.policy)) {
                 remeasureLater(); // at or over the threshold: measure again, the median decides
             }
             tryDecide();
-        } else if (Rules.usableReadings(current, p.policy(), r.at()).isEmpty()) {
+        } else if (Rules.usableReadings(current, state.policy, r.at()).isEmpty()) {
             p.signals().prompt(); // "step closer"
             remeasureLater();
         }
@@ -138,13 +138,13 @@ final class Passages {
 
     private void tryDecide() {
         Instant now = p.clock().instant();
-        if (Rules.complete(current, p.policy(), now)) {
+        if (Rules.complete(current, state.policy, now)) {
             decide();
-        } else if (!maskGraceStarted && Rules.waitingOnlyForMask(current, p.policy(), now)) {
+        } else if (!maskGraceStarted && Rules.waitingOnlyForMask(current, state.policy, now)) {
             maskGraceStarted = true;
             p.signals().prompt(); // "please wear your mask"
             long id = currentId;
-            p.scheduler().schedule(p.policy().maskGrace(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
+            p.scheduler().schedule(state.policy.maskGrace(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
         }
     }
 
@@ -153,7 +153,7 @@ final class Passages {
     }
 
     private void decide(boolean windowEnded) {
-        Decision d = Rules.decide(current, roster, p.history(), p.policy(), state.mode, p.clock().instant(),
+        Decision d = Rules.decide(current, roster, p.history(), state.policy, state.mode, p.clock().instant(),
                 windowEnded);
         current = null;
         if (window != null) {

@@ -35,6 +35,7 @@ import org.gridgate.signals.gpio.GpioBuzzer;
 import org.gridgate.signals.gpio.GpioInputs;
 import org.gridgate.signals.gpio.GpioLights;
 import org.gridgate.signals.gpio.GpioLock;
+import org.gridgate.signals.serial.SerialMaskLine;
 import org.gridgate.thermometer.Thermometer;
 import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
 import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
@@ -57,7 +58,8 @@ public final class GateApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateApp.class);
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private final GateConfig config;
+    /** The config in force: the loaded one, with the policy of the last successful reload. */
+    private volatile GateConfig config;
     private final ExecutorScheduler scheduler;
     private final Context gpio;
     private final Lock lock;
@@ -100,7 +102,7 @@ public final class GateApp implements AutoCloseable {
         ExecutorScheduler scheduler = new ExecutorScheduler("gate-timers");
         Context gpio;
         try {
-            gpio = hardware.gpio().apply(config.gpio().provider());
+            gpio = hardware.gpio().apply(config.gpio());
         } catch (RuntimeException e) {
             scheduler.close();
             throw new StartupException(ExitCodes.UNAVAILABLE, "cannot open GPIO (" + config.gpio().provider()
@@ -160,8 +162,12 @@ public final class GateApp implements AutoCloseable {
             }
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
+            Optional<SerialMaskLine> maskLine = config.maskLine().map(m -> new SerialMaskLine(m, hardware.serial(),
+                    clock, scheduler));
+            maskLine.ifPresent(m -> m.start(loop.inputListener()));
             GateApp app = new GateApp(config, scheduler, gpio, lock, journal, uplink, thermometer, scanners, loop,
-                    service, clock, List.of(history, rosters));
+                    service, clock, maskLine.<List<AutoCloseable>>map(m -> List.of(m, history, rosters))
+                            .orElse(List.of(history, rosters)));
             app.inbox = inbox;
             paho.ifPresent(u -> app.startUplink(u, rosters));
             app.startConsole();
@@ -212,10 +218,17 @@ public final class GateApp implements AutoCloseable {
         }
         try {
             Console c = Console.start(config.console().get(), new Console.Parts(loop, loop::residentsOfUnit,
-                    journal::stats, this::uplinkConnected, Optional::empty,
+                    journal::stats, this::uplinkConnected, this::lastTrustUpdate,
                     new ClockStatus(clock, ClockStatus.TIMESYNC_FLAG), clock, config.gate().zone()));
             loop.addObserver(c.observer());
             console = Optional.of(c);
+            scheduler.schedule(Duration.ZERO, () -> {
+                try {
+                    c.countToday(journal);
+                } catch (RuntimeException e) {
+                    LOG.warn("console: could not read today's passages back from the journal: {}", e.getMessage());
+                }
+            });
         } catch (IOException | RuntimeException e) {
             loop.close();
             uplink.ifPresent(Uplink::close);
@@ -271,7 +284,11 @@ public final class GateApp implements AutoCloseable {
 
                     @Override
                     public String reloadConfig() {
-                        return Reload.check(config);
+                        synchronized (GateApp.this) {
+                            Reload.Outcome r = Reload.apply(config, loop::replacePolicy);
+                            config = r.inForce();
+                            return r.message();
+                        }
                     }
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,

@@ -80,7 +80,7 @@ public final class DailySummary {
         long passages = 0;
         long fevers = 0;
         long alarms = 0;
-        long next = 1;
+        long next = org.gridgate.journal.Journals.firstSeqAtOrAfter(journal, from);
         scan:
         while (true) {
             List<JournalEntry> page = journal.range(next, Long.MAX_VALUE, PAGE);

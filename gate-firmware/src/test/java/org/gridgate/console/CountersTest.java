@@ -85,4 +85,44 @@ class CountersTest {
         b.gate("normal", Map.of(), Map.of(), Instant.parse("2026-03-01T01:11:02Z"));
         assertEquals(List.of(), b.state().get("alarms"), "acknowledged at the gate: gone from the console");
     }
+
+    @Test
+    void aRestartReadsTodaysPassagesBackFromTheJournalWithoutCountingOneTwice(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var clock = new org.gridgate.timing.ManualClock(Instant.parse("2026-03-01T03:00:00Z")); // 11:00 local
+        org.gridgate.passage.Pseudonyms ids = new org.gridgate.passage.Pseudonyms() {
+            @Override
+            public String hash(String identity) {
+                return "h-" + identity;
+            }
+
+            @Override
+            public String mask(String identity) {
+                return "****" + identity.substring(identity.length() - 2);
+            }
+        };
+        try (var journal = new org.gridgate.journal.sqlite.SqliteJournal(dir.resolve("j.db"),
+                new org.gridgate.config.GateIdentity("g", "c", SHANGHAI),
+                new org.gridgate.journal.sqlite.SqliteJournal.Limits(java.time.Duration.ofDays(30), 100L << 20), clock)) {
+            List<Decision> day = List.of(granted(Direction.ENTRY, "2026-02-28T15:00:00Z"), // 23:00 yesterday
+                    granted(Direction.ENTRY, "2026-03-01T01:10:00Z"), granted(Direction.EXIT, "2026-03-01T01:20:00Z"),
+                    fever("2026-03-01T02:05:00Z"), granted(Direction.ENTRY, "2026-03-01T02:50:00Z"));
+            List<org.gridgate.journal.JournalEntry> entries = new java.util.ArrayList<>();
+            for (Decision d : day) {
+                entries.add(journal.append(org.gridgate.journal.RecordKind.PASSAGE, d.at(),
+                        org.gridgate.passage.PassageRecords.body(d, ids)));
+            }
+            Board b = new Board(SHANGHAI, clock.instant());
+            b.passage(day.get(4), entries.get(4), "****01"); // the last one was seen live
+            b.countRecorded(journal.range(1, Long.MAX_VALUE, 100), entries.get(4).seq());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> v = (Map<String, Object>) b.state().get("counters");
+            assertEquals(2, v.get("entries"), "one read back from today, one live; yesterday's not counted");
+            assertEquals(1, v.get("exits"));
+            assertEquals(1, v.get("denied"));
+            assertEquals(Map.of("fever", 1, "no_mask", 1), v.get("denials"));
+            assertEquals(1, ((int[]) v.get("feversByHour"))[10]);
+            assertEquals("00:00", v.get("since"), "the counters cover the whole day now");
+        }
+    }
 }

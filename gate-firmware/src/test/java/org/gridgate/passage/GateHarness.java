@@ -44,10 +44,10 @@ import org.gridgate.timing.ManualScheduler;
 final class GateHarness implements AutoCloseable {
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
     static final GpioConfig GPIO = new GpioConfig(GpioConfig.Provider.MOCK,
-            new GpioConfig.Lock(4, true, GpioConfig.SafeState.LOCKED), Optional.of(new GpioConfig.Output(27, false)),
+            new GpioConfig.Lock(4, true, GpioConfig.SafeState.LOCKED), Optional.of(GpioConfig.Buzzer.active(27, false)),
             Optional.of(new GpioConfig.Output(22, false)), Optional.of(new GpioConfig.Output(23, false)), Optional.empty(),
             Optional.of(new GpioConfig.Input(5, true, 0)), Optional.of(new GpioConfig.Input(6, true, 0)),
-            Optional.of(new GpioConfig.Input(13, false, 0)));
+            Optional.of(new GpioConfig.Input(13, false, 0)), 0);
 
     final ManualClock clock = new ManualClock(START);
     final ManualScheduler scheduler = new ManualScheduler(clock);

@@ -90,6 +90,25 @@ class GateLoopTest {
     }
 
     @Test
+    void aReplacedPolicyDecidesTheNextPassage() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.4);
+        g.input(Kind.MASK_PRESENT, false);
+        assertTrue(g.last().granted());
+        Policy p = GateHarness.policy(Policy.Movement.DEFAULTS);
+        g.loop.replacePolicy(new Policy(p.feverThresholdC(), p.plausibleSkinMinC(), p.plausibleSkinMaxC(), false,
+                p.passageWindow(), p.maskGrace(), p.lockRelease(), p.calibrationOffsetC(), p.calibrationK(), p.zone(),
+                p.movement()));
+        g.advance(Duration.ofSeconds(6));
+        g.scan("code:R-2:GREEN", Direction.ENTRY);
+        g.reading(36.4);
+        assertTrue(g.last().granted(), "mask no longer required: " + g.last().denialReasons());
+        assertEquals(2, g.decisions.size());
+    }
+
+    @Test
     void implausibleReadingPromptsAndAsksAgain() throws Exception {
         gate(Policy.Movement.DEFAULTS);
         g.input(Kind.MASK_PRESENT, true);
@@ -126,6 +145,47 @@ class GateLoopTest {
         g.reading(36.5);
         g.advance(Duration.ofSeconds(3));
         assertEquals(List.of(Reason.NO_MASK), g.last().denialReasons());
+    }
+
+    @Test
+    void aSerialMaskDetectorLineCountsAsTheMaskSignal() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        org.gridgate.device.pipe.PipeLink[] pipe = org.gridgate.device.pipe.PipeLink.pair("mask");
+        var config = new org.gridgate.config.MaskLineConfig("mask-line", "pipe", 9600,
+                org.gridgate.config.ScannerConfig.Terminator.CRLF, "MASK", "NOMASK");
+        try (var line = new org.gridgate.signals.serial.SerialMaskLine(config, (port, baud) -> pipe[0], g.clock,
+                g.scheduler)) {
+            var delivered = new java.util.concurrent.atomic.AtomicInteger();
+            var toLoop = g.loop.inputListener();
+            line.start(new org.gridgate.device.DeviceListener<>() {
+                @Override
+                public void accept(org.gridgate.signals.GateInput value) {
+                    toLoop.accept(value);
+                    delivered.incrementAndGet(); // counted once queued: a sync() after this sees it handled
+                }
+
+                @Override
+                public void status(org.gridgate.device.DeviceStatus status) {
+                    toLoop.status(status);
+                }
+            });
+            g.scan("code:R-1:GREEN", Direction.ENTRY);
+            g.reading(36.5);
+            assertTrue(g.decisions.isEmpty(), "waiting for the mask");
+            pipe[1].write("MASK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            org.gridgate.testing.Await.until(Duration.ofSeconds(5), "the grant", () -> {
+                g.sync();
+                return !g.decisions.isEmpty();
+            });
+            assertTrue(g.last().granted());
+            pipe[1].write("NOMASK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            org.gridgate.testing.Await.until(Duration.ofSeconds(5), "mask off", () -> delivered.get() == 2);
+            g.sync();
+            g.scan("code:R-2:GREEN", Direction.ENTRY);
+            g.reading(36.5);
+            g.advance(Duration.ofSeconds(3));
+            assertEquals(List.of(Reason.NO_MASK), g.last().denialReasons());
+        }
     }
 
     @Test

@@ -36,9 +36,13 @@ class GateDaemonIT {
     Path dir;
     final List<Process> processes = new ArrayList<>();
 
+    /** Waits for every child to be gone: socat unlinks its pty links on exit, racing the temp dir's cleanup. */
     @AfterEach
-    void kill() {
+    void kill() throws InterruptedException {
         processes.forEach(Process::destroyForcibly);
+        for (Process p : processes) {
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     Process socat(String name) throws Exception {

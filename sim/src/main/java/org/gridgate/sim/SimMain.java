@@ -41,6 +41,9 @@ public final class SimMain {
               bench [--quick] [--out DIR] [--seed S] [--only SUITE,...]
                   measure the targets of DESIGN.md section 7: one "name value unit" line per figure,
                   bench.csv, bench.json and plots in DIR (default bench-out); --quick for CI
+              bench --jmh [JMH options]
+                  JMH microbenchmarks of the inner loops (rules, HCERT verify, frame and line
+                  parsers), e.g. bench --jmh -f 1 -wi 3 -i 5 -w 1s -r 1s
             """;
 
     private SimMain() {}

@@ -6,10 +6,11 @@ import java.util.Arrays;
 /**
  * Splits a serial scanner's byte stream into codes at a terminator (CR, LF or CRLF). A line longer
  * than the maximum is discarded up to the next terminator and reported, never cut into a bogus code.
- * Empty lines are ignored. Not thread-safe: one reader feeds it.
+ * Empty lines are ignored. Not thread-safe: one reader feeds it. Also used by other line devices
+ * (the serial mask detector).
  */
-final class LineParser {
-    interface Sink {
+public final class LineParser {
+    public interface Sink {
         void line(String text);
 
         void discarded(String reason);
@@ -23,7 +24,7 @@ final class LineParser {
     private boolean overflowing;
     private long overflowBytes;
 
-    LineParser(byte[] terminator, int maxLength, Sink sink) {
+    public LineParser(byte[] terminator, int maxLength, Sink sink) {
         if (terminator.length == 0) {
             throw new IllegalArgumentException("empty terminator");
         }
@@ -32,7 +33,7 @@ final class LineParser {
         this.sink = sink;
     }
 
-    void feed(byte[] data, int offset, int length) {
+    public void feed(byte[] data, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             push(data[i]);
         }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.scanner.ScannedCode;
+import org.gridgate.signals.GateInput;
+import org.gridgate.signals.serial.SerialMaskLine;
 import org.gridgate.scanner.Scanner;
 import org.gridgate.thermometer.TemperatureReading;
 import org.gridgate.thermometer.Thermometer;
@@ -70,6 +72,18 @@ final class DeviceChecks {
             }
             return Outcome.fail(s.id(), c.failure("no code read within " + timeout.toSeconds()
                     + " s (present a code while probing)"));
+        }
+    }
+
+    static Outcome maskLine(SerialMaskLine m, Duration timeout) throws InterruptedException {
+        Catch<GateInput> c = new Catch<>();
+        try (m) {
+            m.start(c);
+            if (c.await(timeout)) {
+                return Outcome.ok(m.id(), "reported mask " + (c.value.get().asserted() ? "present" : "absent"));
+            }
+            return Outcome.fail(m.id(), c.failure("no line within " + timeout.toSeconds()
+                    + " s (step in front of the detector while probing)"));
         }
     }
 

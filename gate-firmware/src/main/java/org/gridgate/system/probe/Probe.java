@@ -17,6 +17,7 @@ import org.gridgate.config.ConfigException;
 import org.gridgate.config.ConfigLoader;
 import org.gridgate.config.GateConfig;
 import org.gridgate.config.ScannerConfig;
+import org.gridgate.signals.serial.SerialMaskLine;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
 import org.gridgate.signals.gpio.Pi4jContexts;
@@ -124,6 +125,11 @@ public final class Probe {
                             GateApp.scanner(sc, hardware, clock, scheduler), o.timeout(), scheduler)));
                 }
             }
+            if (config.maskLine().isPresent()) {
+                var m = config.maskLine().get();
+                results.add(check(m.id(), () -> DeviceChecks.maskLine(
+                        new SerialMaskLine(m, hardware.serial(), clock, scheduler), o.timeout())));
+            }
             if (o.outputs()) {
                 results.addAll(outputs(config, hardware, scheduler));
             } else {
@@ -153,7 +159,7 @@ public final class Probe {
             throws InterruptedException {
         Context ctx;
         try {
-            ctx = hardware.gpio().apply(config.gpio().provider());
+            ctx = hardware.gpio().apply(config.gpio());
         } catch (RuntimeException e) {
             return List.of(Outcome.fail("gpio", "cannot open GPIO: " + e.getMessage()));
         }

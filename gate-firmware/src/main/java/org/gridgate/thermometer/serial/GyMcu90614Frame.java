@@ -1,7 +1,7 @@
 package org.gridgate.thermometer.serial;
 
 /** One decoded GY-MCU90614 temperature frame, in °C, with the signed raw words (hundredths of °C). */
-record GyMcu90614Frame(double objectC, double ambientC, short rawObject, short rawAmbient) {
+public record GyMcu90614Frame(double objectC, double ambientC, short rawObject, short rawAmbient) {
     GyMcu90614Frame(double objectC, double ambientC) {
         this(objectC, ambientC, (short) Math.round(objectC * 100), (short) Math.round(ambientC * 100));
     }

@@ -6,11 +6,12 @@ import java.util.function.Consumer;
 /**
  * Turns the board's byte stream into frames. Bytes may arrive split or merged in any way; anything
  * that is not a valid frame (garbage, a bad checksum, a wrong type byte) is skipped byte by byte
- * until the stream resynchronises on {@code 5A 5A}. Not thread-safe: one reader feeds it.
+ * until the stream resynchronises on {@code 5A 5A}. Not thread-safe: one reader feeds it. Public
+ * for the benchmarks; the gate uses it through {@link GyMcu90614Thermometer}.
  */
-final class GyMcu90614Parser {
+public final class GyMcu90614Parser {
     /** Receives a frame or a description of what was skipped. */
-    interface Sink {
+    public interface Sink {
         void frame(GyMcu90614Frame frame);
 
         void rejected(String reason);
@@ -21,11 +22,11 @@ final class GyMcu90614Parser {
     private int len;
     private int skipped;
 
-    GyMcu90614Parser(Sink sink) {
+    public GyMcu90614Parser(Sink sink) {
         this.sink = sink;
     }
 
-    static GyMcu90614Parser collecting(Consumer<GyMcu90614Frame> frames, Consumer<String> rejects) {
+    public static GyMcu90614Parser collecting(Consumer<GyMcu90614Frame> frames, Consumer<String> rejects) {
         return new GyMcu90614Parser(new Sink() {
             @Override
             public void frame(GyMcu90614Frame frame) {
@@ -39,7 +40,7 @@ final class GyMcu90614Parser {
         });
     }
 
-    void feed(byte[] data, int offset, int length) {
+    public void feed(byte[] data, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             push(data[i]);
         }

@@ -79,7 +79,7 @@ class GpioSignalsTest {
 
     @Test
     void buzzerPatternsSwitchTheOutputOnTheSchedule() {
-        GpioBuzzer buzzer = new GpioBuzzer(ctx, new GpioConfig.Output(27, false), scheduler);
+        GpioBuzzer buzzer = new GpioBuzzer(ctx, GpioConfig.Buzzer.active(27, false), scheduler);
         buzzer.play(Buzzer.Pattern.DENIED); // 120 on, 100 off, 120 on
         assertEquals(DigitalState.HIGH, pin("buzzer"));
         scheduler.advance(Duration.ofMillis(120));
@@ -91,8 +91,28 @@ class GpioSignalsTest {
     }
 
     @Test
+    void passiveBuzzerSoundsATonePatternOnThePwmChannel() {
+        GpioBuzzer buzzer = new GpioBuzzer(ctx, new GpioConfig.Buzzer(18, false,
+                Optional.of(new GpioConfig.Tone(2700, 0))), scheduler);
+        com.pi4j.io.pwm.Pwm pwm = ctx.registry().get(GpioBuzzer.IO_ID);
+        assertFalse(pwm.isOn(), "silent until a pattern plays");
+        buzzer.play(Buzzer.Pattern.DENIED); // 120 on, 100 off, 120 on
+        assertTrue(pwm.isOn());
+        assertEquals(2700, pwm.frequency());
+        assertEquals(50.0, pwm.dutyCycle(), 0.001);
+        scheduler.advance(Duration.ofMillis(120));
+        assertFalse(pwm.isOn());
+        scheduler.advance(Duration.ofMillis(100));
+        assertTrue(pwm.isOn());
+        buzzer.silence();
+        assertFalse(pwm.isOn());
+        scheduler.advance(Duration.ofSeconds(1));
+        assertFalse(pwm.isOn(), "the cancelled pattern does not come back");
+    }
+
+    @Test
     void silenceStopsAPatternMidway() {
-        GpioBuzzer buzzer = new GpioBuzzer(ctx, new GpioConfig.Output(27, false), scheduler);
+        GpioBuzzer buzzer = new GpioBuzzer(ctx, GpioConfig.Buzzer.active(27, false), scheduler);
         buzzer.play(Buzzer.Pattern.FEVER_ALARM);
         buzzer.silence();
         scheduler.advance(Duration.ofSeconds(5));
@@ -103,7 +123,7 @@ class GpioSignalsTest {
         return new GpioConfig(GpioConfig.Provider.MOCK, new GpioConfig.Lock(17, true, SafeState.LOCKED),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(new GpioConfig.Input(5, true, debounceMs)), Optional.of(new GpioConfig.Input(6, true, debounceMs)),
-                Optional.of(new GpioConfig.Input(13, false, 0)));
+                Optional.of(new GpioConfig.Input(13, false, 0)), 0);
     }
 
     @Test
@@ -148,7 +168,7 @@ class GpioSignalsTest {
     void unwiredInputsAreReportedAsSuch() {
         GpioConfig none = new GpioConfig(GpioConfig.Provider.MOCK, new GpioConfig.Lock(17, true, SafeState.LOCKED),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 0);
         GpioInputs in = new GpioInputs(ctx, none, clock, scheduler);
         assertFalse(in.isWired(GateInput.Kind.MASK_PRESENT));
         assertFalse(in.isAsserted(GateInput.Kind.MASK_PRESENT));

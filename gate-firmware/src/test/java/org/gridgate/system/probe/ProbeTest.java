@@ -58,4 +58,14 @@ class ProbeTest {
         assertTrue(o.contains("OK   buzzer: GPIO 27 chirped"), o);
         assertTrue(o.contains("all required devices OK"), o);
     }
+
+    @Test
+    void aMaskLineThatIsNotThereFails(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mask.yaml");
+        Files.writeString(f, Files.readString(SIM) + "maskLine: { port: " + dir.resolve("no-such-tty") + " }\n");
+        assertEquals(69, run("--config", f.toString(), "--timeout", "1"));
+        String o = out.toString();
+        assertTrue(o.contains("FAIL mask-line: "), o);
+        assertTrue(o.contains("some required devices FAILED"), o);
+    }
 }

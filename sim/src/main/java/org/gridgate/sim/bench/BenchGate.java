@@ -1,6 +1,5 @@
 package org.gridgate.sim.bench;
 
-import com.pi4j.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.gridgate.passage.Decision;
 import org.gridgate.passage.GateControl;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.system.GateApp;
 import org.gridgate.system.Hardware;
@@ -46,11 +44,7 @@ public final class BenchGate implements AutoCloseable {
     /** Starts the gate; GPIO always runs on the mock provider so the bench can drive it. */
     public static BenchGate start(GateConfig config, ByteLinkFactory serial, SimulatedHardware gpio, Clock clock)
             throws StartupException {
-        Hardware hardware = new Hardware(serial, provider -> {
-            Context ctx = Pi4jContexts.create(GpioConfig.Provider.MOCK);
-            gpio.gpio(ctx);
-            return ctx;
-        });
+        Hardware hardware = gpio.hardware(serial);
         GateApp app = GateApp.start(config, hardware, clock, ServiceManager.NONE);
         BenchGate b = new BenchGate(app, gpio);
         app.loop().addObserver(new GateObserver() {

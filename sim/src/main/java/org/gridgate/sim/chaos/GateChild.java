@@ -1,6 +1,5 @@
 package org.gridgate.sim.chaos;
 
-import com.pi4j.context.Context;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -37,7 +36,6 @@ import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterUpdate;
 import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.demo.Demo;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
@@ -100,11 +98,7 @@ final class GateChild {
                 scanner = s;
             }
         }
-        Hardware hardware = new Hardware(hw, provider -> {
-            Context ctx = Pi4jContexts.create(provider);
-            hw.gpio(ctx);
-            return ctx;
-        });
+        Hardware hardware = hw.hardware();
         BlockingQueue<Long> decided = new LinkedBlockingQueue<>();
         GateApp app = GateApp.start(config, hardware, clock, ServiceManager.NONE);
         app.loop().addObserver(new GateObserver() {

@@ -1,6 +1,5 @@
 package org.gridgate.sim.demo;
 
-import com.pi4j.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +35,6 @@ import org.gridgate.passage.Decision;
 import org.gridgate.passage.GateMode;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
@@ -92,12 +90,10 @@ public final class Demo {
         }
         GateConfig c = ConfigLoader.parse("sim.yaml", state, text);
         MqttConfig m = c.mqtt().orElseThrow();
-        return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), c.thermometer(), c.scanners(), c.gpio(),
-                java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(), m.inflight(),
-                        m.keepAliveS())),
-                new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor), c.credentials().clockSkew(),
-                        rootKeys),
-                c.console());
+        return c.withMqtt(java.util.Optional.of(new MqttConfig(List.of(brokerUri), m.clientId(), m.topicRoot(),
+                        m.inflight(), m.keepAliveS())))
+                .withCredentials(new CredentialConfig(c.credentials().communityPrefix(), List.of(anchor),
+                        c.credentials().clockSkew(), rootKeys));
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {
@@ -129,11 +125,7 @@ public final class Demo {
                 hw.plug(sc.port(), s);
                 scanners.put(sc.direction(), s);
             }
-            Hardware hardware = new Hardware(hw, provider -> {
-                Context ctx = Pi4jContexts.create(provider);
-                hw.gpio(ctx);
-                return ctx;
-            });
+            Hardware hardware = hw.hardware();
             try (CommunityServer server = new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                     config.gate().community())) {
                 server.signWith(rootKid, root.getPrivate());

@@ -75,10 +75,8 @@ public final class DevicesCommand {
                 anchors.add(key.anchor());
                 List<CredentialConfig.RootKey> roots = new ArrayList<>(rewired.credentials().rootKeys());
                 roots.add(key.rootKey());
-                GateConfig withKey = new GateConfig(rewired.source(), rewired.gate(), rewired.storage(),
-                        rewired.policy(), rewired.thermometer(), rewired.scanners(), rewired.gpio(), rewired.mqtt(),
-                        new CredentialConfig(rewired.credentials().communityPrefix(), anchors,
-                                rewired.credentials().clockSkew(), roots), rewired.console());
+                GateConfig withKey = rewired.withCredentials(new CredentialConfig(
+                        rewired.credentials().communityPrefix(), anchors, rewired.credentials().clockSkew(), roots));
                 try (BenchGate gate = BenchGate.start(withKey, JSerialCommLink::open,
                         new SimulatedHardware(), clock)) {
                     if (config.mqtt().isPresent()) {

@@ -1,6 +1,9 @@
 package org.gridgate.sim.devices;
 
 import com.pi4j.context.Context;
+import org.gridgate.config.GpioConfig;
+import org.gridgate.signals.gpio.Pi4jContexts;
+import org.gridgate.system.Hardware;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
@@ -56,6 +59,23 @@ public final class SimulatedHardware implements ByteLinkFactory {
     }
 
     /** The gate's Pi4J context, once the composition root has created it. */
+    /**
+     * These devices as the gate's {@link Hardware}: serial ports from here, GPIO on Pi4J's mock
+     * provider (whatever the config names) wired to this object's inputs and lock pin.
+     */
+    public Hardware hardware() {
+        return hardware(this);
+    }
+
+    /** As {@link #hardware()}, with serial ports from elsewhere (pseudo-terminals, say). */
+    public Hardware hardware(ByteLinkFactory serial) {
+        return new Hardware(serial, config -> {
+            Context ctx = Pi4jContexts.create(GpioConfig.Provider.MOCK);
+            gpio(ctx);
+            return ctx;
+        });
+    }
+
     public void gpio(Context context) {
         this.gpio = context;
     }

@@ -98,8 +98,7 @@ public final class VirtualDevices implements AutoCloseable {
                 ? new ScannerConfig(sc.id(), sc.direction(), Transport.SERIAL, pairs.get(sc.id()).gate().toString(),
                         sc.baud(), sc.terminator(), sc.maxLength())
                 : sc).toList();
-        return new GateConfig(c.source(), c.gate(), c.storage(), c.policy(), thermo, scs, c.gpio(), c.mqtt(),
-                c.credentials(), c.console());
+        return c.withDevices(thermo, scs);
     }
 
     /** The thermometer and scanners sections, rewired, to paste into the config of a gate in another process. */

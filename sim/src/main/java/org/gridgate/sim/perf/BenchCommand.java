@@ -13,6 +13,7 @@ import org.gridgate.sim.Args;
  * {@code name value unit} line per figure on stdout, then {@code bench.csv} and {@code bench.json}
  * (and the suites' plots) in the output directory. Exit 0 when every suite finished, 1 when one
  * failed (its figures so far are still reported), 64 on a usage error.
+ * {@code gridgate-sim bench --jmh [JMH options]} runs the JMH micro-benchmarks instead.
  */
 public final class BenchCommand {
     private BenchCommand() {}
@@ -20,12 +21,24 @@ public final class BenchCommand {
     /** Every suite, in the order a run measures them. Suites register here. */
     static List<BenchSuite> suites() {
         return List.of(
+                new org.gridgate.sim.perf.decision.DecisionSuite(),
+                new org.gridgate.sim.perf.micro.JournalSuite(),
+                new org.gridgate.sim.perf.micro.DrainSuite(),
+                new org.gridgate.sim.perf.micro.CryptoSuite(),
                 new org.gridgate.sim.perf.process.FootprintSuite(),
                 new org.gridgate.sim.perf.process.SustainedSuite(),
                 new org.gridgate.sim.perf.process.SoakSuite());
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (!argv.isEmpty() && argv.get(0).equals("--jmh")) {
+            // Everything after --jmh is JMH's own command line (see JmhLauncher).
+            return org.gridgate.sim.perf.jmh.JmhLauncher.run(argv.subList(1, argv.size()), out, err);
+        }
+        if (argv.contains("--jmh")) {
+            err.println("bench: --jmh comes first: bench --jmh [JMH options]");
+            return 64;
+        }
         Args a;
         try {
             a = Args.parse(argv, Set.of("--out", "--seed", "--only"), Set.of("--quick"));

@@ -19,7 +19,12 @@ import org.gridgate.sim.server.CommunityServer;
  * every {@code delivered} step) that the server stand-in received every passage and alarm.
  */
 public final class ScenarioRunner {
-    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * After a long outage both the gate's and the stand-in's MQTT clients may wait up to their
+     * 60 s reconnect cap before trying again; delivery gets that, twice, and some slack.
+     */
+    static final Duration DELIVERY_TIMEOUT = org.gridgate.uplink.mqtt.PahoUplink.Tuning.DEFAULTS.maxRetry()
+            .multipliedBy(2).plusSeconds(30);
     static final Duration DEVICE_TIMEOUT = Duration.ofSeconds(10);
 
     /** One expectation that did not hold. */

@@ -77,8 +77,7 @@ final class Stage implements AutoCloseable {
             scanners.add(new ScannerConfig("scanner-out", ScannerConfig.Direction.EXIT, Transport.SIMULATED,
                     "sim:scanner-out", in.baud(), in.terminator(), in.maxLength()));
         }
-        GateConfig config = new GateConfig(base.source(), base.gate(), base.storage(), base.policy(),
-                base.thermometer(), scanners, base.gpio(), base.mqtt(), base.credentials(), base.console());
+        GateConfig config = base.withDevices(base.thermometer(), scanners);
         String prefix = config.credentials().communityPrefix();
         issuer = new CommunityPassIssuer(prefix, config.gate().community(), key.pair().getPrivate(), key.kid());
         // Someone who knows the key id but not the key.

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pi4j.context.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +32,6 @@ import org.gridgate.console.PinHash;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
 import org.gridgate.roster.Resident;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
@@ -76,6 +74,7 @@ class ConsoleBrowserIT {
     private GateApp app;
     private GateConfig config;
     private ChromeDriver browser;
+    private CommunityServer server;
 
     @BeforeEach
     void gateAndBrowser() throws Exception {
@@ -94,8 +93,7 @@ class ConsoleBrowserIT {
                 Duration.ofMinutes(5), List.of(
                         new Volunteer("wang", Role.VOLUNTEER, PinHash.hash(WANG_PIN.toCharArray(), 10_000, random)),
                         new Volunteer("zhao", Role.VOLUNTEER, PinHash.hash("8642".toCharArray(), 10_000, random))));
-        config = new GateConfig(sim.source(), sim.gate(), sim.storage(), sim.policy(), sim.thermometer(),
-                sim.scanners(), sim.gpio(), sim.mqtt(), sim.credentials(), Optional.of(console));
+        config = sim.withConsole(Optional.of(console));
         String prefix = config.credentials().communityPrefix();
         people = new PersonGenerator(7, new CommunityPassIssuer(prefix, config.gate().community(),
                 community.getPrivate(), kid), prefix, kid, LocalDate.now(clock.withZone(config.gate().zone())));
@@ -109,12 +107,8 @@ class ConsoleBrowserIT {
                 scanner = s;
             }
         }
-        Hardware hardware = new Hardware(hw, provider -> {
-            Context ctx = Pi4jContexts.create(provider);
-            hw.gpio(ctx);
-            return ctx;
-        });
-        CommunityServer server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
+        Hardware hardware = hw.hardware();
+        server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                 config.gate().community()));
         server.signWith(kid, community.getPrivate()); // the sim config trusts the community key as root key too
         server.publishRoster(people.roster());
@@ -228,6 +222,14 @@ class ConsoleBrowserIT {
         assertTrue(assisted.contains("\"assistedBy\":\"wang\"") && assisted.contains("\"bodyC\":36.4"), assisted);
         shot("04-console");
 
+        // The trust list's age: unknown until one arrives; one issued 30 hours ago shows as stale.
+        Await.until(UI, "trust list unknown", () -> healthItem("信任列表").contains("未知"));
+        server.publishSigned("trust", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(
+                java.util.Map.of("v", 1, "type", "trust", "version", 1, "issuedAt",
+                        java.time.Instant.now().minus(Duration.ofHours(30)).toString(), "keys", List.of())), true);
+        Await.until(Duration.ofSeconds(20), "trust list age on the console",
+                () -> healthItem("信任列表").contains("30 小时 过期"));
+
         browser.findElement(By.id("lang")).click();
         browser.findElement(By.id("handover-go")).click();
         Await.until(UI, "the handover summary", () -> text("handover").contains("manual open"));
@@ -266,6 +268,15 @@ class ConsoleBrowserIT {
     private void leave() {
         thermometer.absent();
         hw.input(GateInput.Kind.MASK_PRESENT, false, config.gpio().maskDetector().orElseThrow().activeLow());
+    }
+
+    /** The text of the health line whose label starts with {@code label}, or "" when there is none. */
+    private String healthItem(String label) {
+        // One script call: the list is re-rendered on every state, so element handles go stale.
+        Object texts = browser.executeScript(
+                "return Array.from(document.querySelectorAll('#health li')).map(li => li.textContent);");
+        return ((List<?>) texts).stream().map(String::valueOf).filter(t -> t.startsWith(label)).findFirst()
+                .orElse("");
     }
 
     private int feedSize() {

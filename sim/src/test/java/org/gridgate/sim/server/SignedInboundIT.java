@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -32,7 +31,6 @@ import org.gridgate.journal.JournalEntry;
 import org.gridgate.passage.GateMode;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterMessage;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.demo.Demo;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
@@ -68,11 +66,7 @@ class SignedInboundIT {
             SimulatedHardware hw = new SimulatedHardware();
             hw.plug(config.thermometer().port(), new SimulatedThermometer(timers));
             hw.plug(config.scanners().get(0).port(), new SimulatedScanner(config.scanners().get(0).terminator()));
-            Hardware hardware = new Hardware(hw, provider -> {
-                Context ctx = Pi4jContexts.create(provider);
-                hw.gpio(ctx);
-                return ctx;
-            });
+            Hardware hardware = hw.hardware();
             ConcurrentLinkedQueue<JsonNode> results = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<JsonNode> status = new ConcurrentLinkedQueue<>();
             MqttClient watcher = new MqttClient(broker.uri(), "it-watcher", new MemoryPersistence());

@@ -1,0 +1,35 @@
+package org.gridgate.sim.perf.micro;
+
+import java.util.Arrays;
+
+/** Per-call timings, in nanoseconds, and their median. */
+final class Samples {
+    private long[] values;
+    private int size;
+
+    Samples(int capacity) {
+        values = new long[Math.max(16, capacity)];
+    }
+
+    void add(long nanos) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = nanos;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The median (for an even count, the mean of the two middle values); NaN when empty. */
+    double median() {
+        if (size == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        int mid = size / 2;
+        return size % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+}

@@ -1,0 +1,55 @@
+package org.gridgate.sim.perf.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.gridgate.sim.perf.BenchOptions;
+import org.gridgate.sim.perf.BenchReport;
+import org.gridgate.sim.perf.BenchResult;
+import org.gridgate.testing.SystemTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The decision suite end to end with a handful of passages: figures there and sane, plot and samples written. */
+class DecisionBenchIT {
+    @Test
+    void aShortRunReportsOrderedPositiveFiguresAndWritesThePlotAndSamples(@TempDir Path out) throws Exception {
+        String socat = SystemTools.require("socat", "socat");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        BenchReport report = new BenchReport(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        new DecisionSuite(10, 24, socat).run(new BenchOptions(true, out, 1, Set.of("decision")), report);
+
+        Map<String, Double> f = report.results().stream()
+                .collect(Collectors.toMap(BenchResult::name, BenchResult::value));
+        for (String name : List.of("decision_p50_ms", "decision_p99_ms", "decision_max_ms",
+                "decision_after_reading_p99_ms", "decision_exit_p99_ms", "decision_fsync_p99_ms")) {
+            assertTrue(f.containsKey(name), name + " missing from " + f.keySet());
+            assertTrue(f.get(name) > 0, name + " = " + f.get(name));
+        }
+        assertEquals(24.0, f.get("decision_passages"));
+        assertTrue(f.get("decision_p50_ms") <= f.get("decision_p99_ms"));
+        assertTrue(f.get("decision_p99_ms") <= f.get("decision_max_ms"));
+        assertTrue(f.get("decision_after_reading_p99_ms") <= f.get("decision_max_ms"),
+                "the part after the reading is part of the whole");
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("decision_p99_ms "));
+
+        List<String> csv = Files.readAllLines(out.resolve("decision_latency.csv"));
+        assertEquals("passage,direction,latency_ms,after_reading_ms", csv.get(0));
+        assertEquals(24, csv.stream().filter(l -> l.contains(",entry,")).count());
+        assertTrue(csv.stream().anyMatch(l -> l.contains(",exit,")));
+        BufferedImage png = ImageIO.read(out.resolve("decision_latency.png").toFile());
+        assertTrue(png != null && png.getWidth() > 0 && png.getHeight() > 0, "a readable PNG");
+    }
+}
