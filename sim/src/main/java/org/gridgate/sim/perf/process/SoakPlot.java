@@ -77,7 +77,9 @@ final class SoakPlot {
             g.setColor(new Color(0xeeeeee));
             g.drawLine(x, TOP, x, H - BOTTOM - 1);
             g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%,.0f", vx), x - 20, H - BOTTOM + 18);
+            String label = String.format(Locale.ROOT, "%,.0f", vx);
+            int width = g.getFontMetrics().stringWidth(label);
+            g.drawString(label, Math.min(x - width / 2, W - width - 2), H - BOTTOM + 18); // the last stays inside
             double vy = maxY * i / 5;
             int y = py(vy, maxY);
             g.setColor(new Color(0xeeeeee));
