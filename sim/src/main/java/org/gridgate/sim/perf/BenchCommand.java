@@ -24,7 +24,10 @@ public final class BenchCommand {
                 new org.gridgate.sim.perf.decision.DecisionSuite(),
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
-                new org.gridgate.sim.perf.micro.CryptoSuite());
+                new org.gridgate.sim.perf.micro.CryptoSuite(),
+                new org.gridgate.sim.perf.process.FootprintSuite(),
+                new org.gridgate.sim.perf.process.SustainedSuite(),
+                new org.gridgate.sim.perf.process.SoakSuite());
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {

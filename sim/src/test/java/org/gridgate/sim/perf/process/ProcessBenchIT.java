@@ -1,0 +1,65 @@
+package org.gridgate.sim.perf.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.gridgate.sim.perf.BenchOptions;
+import org.gridgate.sim.perf.BenchReport;
+import org.gridgate.sim.perf.BenchResult;
+import org.gridgate.testing.SystemTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The three process suites in a very short run: each reports its figures, nothing is lost, and
+ * the soak writes its CSV and plot. Targets are for the bench, not asserted here.
+ */
+class ProcessBenchIT {
+    @TempDir
+    Path out;
+
+    @Test
+    void footprintSustainedAndSoakReportSaneFigures() throws Exception {
+        SystemTools.require("socat", "socat");
+        SystemTools.require("taskset", "util-linux");
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        BenchReport report = new BenchReport(new PrintStream(lines, true, StandardCharsets.UTF_8));
+        BenchOptions options = new BenchOptions(true, out, 7, Set.of());
+
+        new FootprintSuite(1, Duration.ofSeconds(3)).run(options, report);
+        new SustainedSuite(Duration.ofSeconds(5), Duration.ofSeconds(1)).run(options, report);
+        new SoakSuite(1500, 500).run(options, report);
+
+        Map<String, Double> r = report.results().stream()
+                .collect(Collectors.toMap(BenchResult::name, BenchResult::value));
+        String all = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(report.failures().isEmpty(), report.failures().toString());
+        assertTrue(r.get("ready_s") > 0 && r.get("ready_s") < 60, all);
+        assertTrue(r.get("ready_cold_s") > 0 && r.get("ready_cold_s") < 60, all);
+        assertTrue(r.get("rss_mb") > 10, all);
+        assertTrue(r.get("sustained_passages_per_s_1core") > 0, all);
+        assertEquals(0.0, r.get("sustained_lost"), all);
+        assertEquals(1500.0, r.get("soak_passages"), all);
+        assertEquals(0.0, r.get("soak_lost"), all);
+        assertTrue(r.get("soak_rate_per_s") > 0, all);
+        assertTrue(r.get("soak_heap_after_gc_mb_last") > 0 && r.get("soak_heap_after_gc_mb_last") <= 48, all);
+        assertTrue(r.get("soak_rss_mb_max") > r.get("soak_heap_after_gc_mb_last"), all);
+        assertTrue(r.containsKey("soak_heap_growth_mb_per_1m"), all);
+
+        String csv = Files.readString(out.resolve("soak.csv"));
+        assertTrue(csv.startsWith("time_s,passages,heap_after_gc_mb,rss_mb\n") && csv.lines().count() >= 3, csv);
+        assertTrue(csv.lines().reduce((a, b) -> b).orElseThrow().split(",")[1].equals("1500"), csv);
+        assertNotNull(ImageIO.read(out.resolve("soak.png").toFile()), "soak.png is a readable image");
+    }
+}
