@@ -82,7 +82,7 @@ class SystemdUnitIT {
         Map<String, List<String>> s = settings(Files.readString(UNIT));
         assertEquals(List.of("notify"), s.get("Type"));
         assertEquals(List.of("main"), s.get("NotifyAccess"));
-        assertEquals(List.of("/usr/bin/java -Xmx48m -XX:+UseSerialGC -Xshare:auto "
+        assertEquals(List.of("/usr/bin/java -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "
                 + "-XX:SharedArchiveFile=/var/lib/gridgate/gridgate.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -jar "
                 + "/usr/share/gridgate/gridgate-gate.jar run --config /etc/gridgate/gridgate.yaml"), s.get("ExecStart"));
         assertEquals(List.of("10"), s.get("WatchdogSec"));

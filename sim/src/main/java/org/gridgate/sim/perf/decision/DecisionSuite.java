@@ -50,6 +50,11 @@ public final class DecisionSuite implements BenchSuite {
         this.socat = socat;
     }
 
+    /** The JVM options the suite measures the gate under (those of the systemd unit). */
+    public static java.util.List<String> shippedJvmFlags() {
+        return ShippedJvm.FLAGS;
+    }
+
     @Override
     public String name() {
         return "decision";
@@ -57,6 +62,10 @@ public final class DecisionSuite implements BenchSuite {
 
     @Override
     public void run(BenchOptions options, BenchReport report) throws Exception {
+        if (measured == null && !ShippedJvm.inChild()) {
+            ShippedJvm.run(options, report); // measured in the JVM the gate ships with
+            return;
+        }
         int entries = measured != null ? measured : options.quick() ? 1_000 : 10_000;
         int total = warmup + entries + entries / (EXIT_EVERY - 1) + 1;
         Path dir = fresh(options.scratch(name()));

@@ -12,7 +12,8 @@ import java.util.List;
 final class UnitFlags {
     /** Where the unit keeps its archive (the StateDirectory, writable under ProtectSystem=strict). */
     static final String UNIT_ARCHIVE = "/var/lib/gridgate/gridgate.jsa";
-    static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto");
 
     private UnitFlags() {}
 

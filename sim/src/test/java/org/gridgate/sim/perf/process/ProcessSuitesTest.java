@@ -51,5 +51,7 @@ class ProcessSuitesTest {
         List<String> jvm = words.subList(1, words.indexOf("-jar"));
         assertEquals(UnitFlags.shipped(Path.of(UnitFlags.UNIT_ARCHIVE)), jvm);
         assertTrue(jvm.containsAll(UnitFlags.withoutArchive()));
+        assertTrue(jvm.containsAll(org.gridgate.sim.perf.decision.DecisionSuite.shippedJvmFlags()),
+                "the decision bench measures the unit's JVM");
     }
 }
