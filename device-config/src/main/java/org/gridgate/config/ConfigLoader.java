@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridgate.config.CredentialConfig.RootKey;
 import org.gridgate.config.CredentialConfig.TrustAnchor;
-import org.gridgate.config.GpioConfig.Input;
-import org.gridgate.config.GpioConfig.Output;
 import org.gridgate.config.PolicyConfig.MaskPolicy;
 import org.gridgate.config.ThermometerConfig.Mode;
 import org.gridgate.config.ThermometerConfig.Model;
@@ -100,7 +98,7 @@ public final class ConfigLoader {
             top.problem("scanners", top.has("scanners") ? "needs at least one scanner" : "missing required field");
         }
         checkOnePerDirection(top, scanners);
-        GpioConfig gpio = gpio(top.section("gpio"), claims);
+        GpioConfig gpio = GpioSection.read(top.section("gpio"), claims);
         Optional<MqttConfig> mqtt = top.optSection("mqtt").map(s -> {
             MqttConfig m = mqtt(s, gate, base);
             s.finish();
@@ -284,85 +282,6 @@ public final class ConfigLoader {
         }
     }
 
-    private static GpioConfig gpio(Section s, Claims claims) {
-        GpioConfig.Provider provider = s.choice("provider", GpioConfig.Provider.class, GpioConfig.Provider.GPIOD, true);
-        Section l = s.section("lock");
-        int lockPin = pin(l, "pin", claims, true);
-        boolean lockLow = l.bool("activeLow", false);
-        GpioConfig.SafeState safe = l.choice("safeState", GpioConfig.SafeState.class, GpioConfig.SafeState.LOCKED, true);
-        l.finish();
-        Optional<GpioConfig.Buzzer> buzzer = buzzer(s, claims);
-        Section lights = s.sectionOrEmpty("lights");
-        Optional<Output> green = output(lights, "green", claims);
-        Optional<Output> red = output(lights, "red", claims);
-        Optional<Output> amber = output(lights, "amber", claims);
-        lights.finish();
-        Optional<Input> door = input(s, "door", claims);
-        Optional<Input> exit = input(s, "exitButton", claims);
-        Optional<Input> mask = input(s, "maskDetector", claims);
-        int pwmChip = (int) s.integer("pwmChip", 0, 0, 15);
-        s.finish();
-        return new GpioConfig(provider, new GpioConfig.Lock(lockPin, lockLow, safe), buzzer, green, red, amber,
-                door, exit, mask, pwmChip);
-    }
-
-    /** {@code type: active} (default, DC) or {@code passive} (a PWM tone on a hardware PWM pin). */
-    private static Optional<GpioConfig.Buzzer> buzzer(Section parent, Claims claims) {
-        return parent.optSection("buzzer").map(s -> {
-            int pin = pin(s, "pin", claims, true);
-            boolean activeLow = s.bool("activeLow", false);
-            String type = s.string("type", "active");
-            Optional<GpioConfig.Tone> tone = Optional.empty();
-            if (type.equals("passive")) {
-                int hz = (int) s.integer("toneHz", 2700, 100, 10_000);
-                int defaultChannel = GpioConfig.pwmChannelOf(pin);
-                int channel = (int) s.integer("pwmChannel", Math.max(defaultChannel, 0), 0, 7);
-                if (defaultChannel < 0 && !s.has("pwmChannel")) {
-                    s.problem("pin", "a passive buzzer needs a hardware PWM pin (GPIO 12, 13, 18 or 19), or set "
-                            + "pwmChannel for your board");
-                }
-                if (activeLow) {
-                    s.problem("activeLow", "a passive buzzer is driven by a PWM tone; activeLow does not apply");
-                }
-                tone = Optional.of(new GpioConfig.Tone(hz, channel));
-            } else if (!type.equals("active")) {
-                s.problem("type", "must be active or passive, not '" + type + "'");
-            } else {
-                for (String k : new String[] {"toneHz", "pwmChannel"}) {
-                    if (s.has(k)) {
-                        s.optString(k); // read: reported here, not again as an unknown key
-                        s.problem(k, "only for type: passive");
-                    }
-                }
-            }
-            s.finish();
-            return new GpioConfig.Buzzer(pin, activeLow, tone);
-        });
-    }
-
-    private static int pin(Section s, String key, Claims claims, boolean required) {
-        int pin = required ? s.requiredInt(key, 0, 27) : (int) s.integer(key, 0, 0, 27);
-        claims.pin(s, key, pin);
-        return pin;
-    }
-
-    private static Optional<Output> output(Section parent, String key, Claims claims) {
-        return parent.optSection(key).map(s -> {
-            Output o = new Output(pin(s, "pin", claims, true), s.bool("activeLow", false));
-            s.finish();
-            return o;
-        });
-    }
-
-    private static Optional<Input> input(Section parent, String key, Claims claims) {
-        return parent.optSection(key).map(s -> {
-            Input i = new Input(pin(s, "pin", claims, true), s.bool("activeLow", true),
-                    (int) s.integer("debounceMs", 30, 0, 1000));
-            s.finish();
-            return i;
-        });
-    }
-
     private static MqttConfig mqtt(Section s, GateIdentity gate, Path base) {
         List<String> uris = s.strings("uris");
         if (uris.isEmpty()) {
@@ -425,26 +344,4 @@ public final class ConfigLoader {
         return c;
     }
 
-    /** Tracks which pin or port each device took, to report two devices on one. */
-    private static final class Claims {
-        private final Map<String, String> taken = new HashMap<>();
-
-        void pin(Section s, String key, int pin) {
-            claim(s, key, "GPIO " + pin);
-        }
-
-        void port(Section s, String key, String port) {
-            if (!port.isEmpty()) {
-                claim(s, key, port);
-            }
-        }
-
-        private void claim(Section s, String key, String resource) {
-            String path = s.child(key);
-            String before = taken.putIfAbsent(resource, path);
-            if (before != null) {
-                s.problem(key, resource + " is already used by " + before);
-            }
-        }
-    }
 }
