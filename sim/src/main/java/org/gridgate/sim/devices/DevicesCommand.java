@@ -64,8 +64,9 @@ public final class DevicesCommand {
                 CommunityPassIssuer issuer = new CommunityPassIssuer(config.credentials().communityPrefix(),
                         config.gate().community(), key.pair().getPrivate(), key.kid());
                 if (!a.flag("--with-gate")) {
-                    out.println("config for a gate in another process (mask, door and exit are GPIO there: use "
-                            + "policy.mask: off on a bench without a mask detector):");
+                    out.println("config for a gate in another process (door and exit are GPIO there; the mask too,"
+                            + " unless the config has a maskLine and --simulate names it; otherwise use policy.mask:"
+                            + " off on a bench without a mask detector):");
                     out.print(devices.snippet(config));
                     out.print(key.anchorYaml());
                     new Prompt(devices, Optional.empty(), issuer, clock, timers, out).run(reader(stdin));

@@ -140,11 +140,13 @@ final class Prompt {
                     devices.scanners()).present(v));
         }
         devices.thermometer().ifPresent(t -> t.present(v.skinC(), v.ambientC()));
+        boolean maskSent = devices.mask(v.mask());
         SimulatedScanner s = devices.scanners().get(v.direction());
         if (s == null || !s.scan(code)) {
             return "no simulated " + v.direction().name().toLowerCase(Locale.ROOT) + " scanner: scan the code with the real one";
         }
-        return "sent " + code.length() + " characters" + (v.mask() ? "" : " (mask: drive it on the gate)")
+        return "sent " + code.length() + " characters" + (maskSent ? ", mask " + (v.mask() ? "on" : "off")
+                + " on the mask line" : v.mask() ? "" : " (mask: drive it on the gate)")
                 + "; the decision shows on the gate and in `sim server`";
     }
 

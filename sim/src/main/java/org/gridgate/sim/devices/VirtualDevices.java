@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgate.config.GateConfig;
+import org.gridgate.config.MaskLineConfig;
 import org.gridgate.config.ScannerConfig;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
@@ -27,6 +28,9 @@ public final class VirtualDevices implements AutoCloseable {
     private final List<ByteLink> links = new ArrayList<>();
     private SimulatedThermometer thermometer;
     private final Map<ScannerConfig.Direction, SimulatedScanner> scanners = new EnumMap<>(ScannerConfig.Direction.class);
+    /** A serial mask detector is a line device: the scanner's line sender plays it. */
+    private SimulatedScanner maskLine;
+    private MaskLineConfig maskLineConfig;
 
     private VirtualDevices() {}
 
@@ -49,9 +53,15 @@ public final class VirtualDevices implements AutoCloseable {
                     v.scanners.put(sc.direction(), s);
                 }
             }
+            if (c.maskLine().isPresent() && simulate.contains(c.maskLine().get().id())) {
+                MaskLineConfig m = c.maskLine().get();
+                v.maskLineConfig = m;
+                v.maskLine = new SimulatedScanner(m.terminator());
+                v.maskLine.attach(v.open(socat, dir, m.id(), m.baud()));
+            }
             for (String id : simulate) {
                 if (!v.pairs.containsKey(id)) {
-                    throw new IOException("--simulate " + id + ": no serial thermometer or scanner with that id");
+                    throw new IOException("--simulate " + id + ": no serial thermometer, scanner or mask line with that id");
                 }
             }
             return v;
@@ -88,6 +98,14 @@ public final class VirtualDevices implements AutoCloseable {
         return Map.copyOf(scanners);
     }
 
+    /**
+     * Has the simulated serial mask detector report a mask ({@code present}) or a face without one;
+     * false when no mask line is simulated.
+     */
+    public boolean mask(boolean present) {
+        return maskLine != null && maskLine.scan(present ? maskLineConfig.present() : maskLineConfig.absent());
+    }
+
     /** The config with every simulated device moved to serial on its {@code gate-<id>} link. */
     public GateConfig rewire(GateConfig c) {
         ThermometerConfig t = c.thermometer();
@@ -98,7 +116,13 @@ public final class VirtualDevices implements AutoCloseable {
                 ? new ScannerConfig(sc.id(), sc.direction(), Transport.SERIAL, pairs.get(sc.id()).gate().toString(),
                         sc.baud(), sc.terminator(), sc.maxLength())
                 : sc).toList();
-        return c.withDevices(thermo, scs);
+        GateConfig r = c.withDevices(thermo, scs);
+        if (maskLineConfig != null) {
+            MaskLineConfig m = maskLineConfig;
+            r = r.withMaskLine(Optional.of(new MaskLineConfig(m.id(), pairs.get(m.id()).gate().toString(), m.baud(),
+                    m.terminator(), m.present(), m.absent())));
+        }
+        return r;
     }
 
     /** The thermometer and scanners sections, rewired, to paste into the config of a gate in another process. */
@@ -116,6 +140,12 @@ public final class VirtualDevices implements AutoCloseable {
                     .append("\n    baud: ").append(sc.baud()).append("\n    terminator: ").append(sc.terminator())
                     .append("\n    maxLength: ").append(sc.maxLength()).append('\n');
         }
+        if (maskLineConfig != null) {
+            MaskLineConfig m = r.maskLine().orElseThrow();
+            b.append("maskLine:\n  id: ").append(m.id()).append("\n  port: ").append(m.port()).append("\n  baud: ")
+                    .append(m.baud()).append("\n  terminator: ").append(m.terminator()).append("\n  present: ")
+                    .append(m.present()).append("\n  absent: ").append(m.absent()).append('\n');
+        }
         return b.toString();
     }
 
@@ -129,6 +159,9 @@ public final class VirtualDevices implements AutoCloseable {
             thermometer.detach();
         }
         scanners.values().forEach(SimulatedScanner::detach);
+        if (maskLine != null) {
+            maskLine.detach();
+        }
         links.forEach(ByteLink::close);
         pairs.values().forEach(PtyPair::close);
     }
