@@ -150,8 +150,21 @@ public final class PahoUplink implements Uplink {
      *     community, state, at}) or is not JSON-compatible
      */
     public void publishStatus(Map<String, Object> details) {
-        status.details(details);
-        if (client.isConnected()) {
+        synchronized (status) { // see publishOnline
+            status.details(details);
+            if (client.isConnected()) {
+                publishQuietly(topics.status(), status.online());
+            }
+        }
+    }
+
+    /**
+     * The retained "online" status, built and handed to Paho under one lock with
+     * {@link #publishStatus}: the last one queued is always the one with the latest details (the
+     * connect callback and the status reporter run on different threads).
+     */
+    private void publishOnline() {
+        synchronized (status) {
             publishQuietly(topics.status(), status.online());
         }
     }
@@ -339,7 +352,7 @@ public final class PahoUplink implements Uplink {
         public void connectComplete(boolean reconnect, String serverURI) {
             linkState.to("connected to " + serverURI);
             subscribe(); // clean session: the broker forgot our subscriptions
-            publishQuietly(topics.status(), status.online());
+            publishOnline();
             try {
                 worker.execute(() -> {
                     outbox.restart();
