@@ -63,7 +63,18 @@ public final class PtyPair implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops socat and waits until it is gone: it unlinks both links as it exits, and a caller that
+     * deletes the folder next (a test's temp dir) must not race it.
+     */
     public void close() {
         socat.destroy();
+        try {
+            if (!socat.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                socat.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
