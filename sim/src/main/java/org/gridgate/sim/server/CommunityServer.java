@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -46,8 +45,10 @@ public final class CommunityServer implements AutoCloseable {
     private final AtomicLong resendRequests = new AtomicLong();
     private final Map<String, GateTally> gates = new TreeMap<>();
     // Publishing from Paho's callback thread can deadlock the client: commands go out from here.
-    private final ExecutorService commands = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon(true).name("server-commands").factory());
+    private final java.util.concurrent.ScheduledExecutorService commands =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).name("server-commands").factory());
+    /** After a reconnect: how far past the last record seen a catch-up resend reaches. */
+    static final long CATCH_UP = 10_000;
     private volatile Consumer<JsonNode> onRecord = r -> {};
     private volatile byte[] kid;
     private volatile PrivateKey rootKey;
@@ -62,7 +63,7 @@ public final class CommunityServer implements AutoCloseable {
             public void connectComplete(boolean reconnect, String serverURI) {
                 if (reconnect) {
                     // Paho does not resubscribe after an automatic reconnect with a clean session.
-                    commands.execute(CommunityServer.this::subscribeQuietly);
+                    commands.execute(CommunityServer.this::resubscribe);
                 }
             }
 
@@ -91,11 +92,27 @@ public final class CommunityServer implements AutoCloseable {
         client.subscribe(topics, new int[] {1, 1, 1});
     }
 
-    private void subscribeQuietly() {
+    /**
+     * After a reconnect: subscribe again (retried every second until it holds), then ask every gate
+     * seen so far to resend what came after its last record. With a clean session, whatever a gate
+     * published while this server was away went to nobody; the gate's journal still has it.
+     */
+    private void resubscribe() {
+        if (!client.isConnected()) {
+            return; // the next connectComplete schedules this again
+        }
         try {
             subscribe();
         } catch (MqttException e) {
-            // the next reconnect tries again
+            commands.schedule(this::resubscribe, 1, java.util.concurrent.TimeUnit.SECONDS);
+            return;
+        }
+        List<java.util.Map.Entry<String, Long>> last = new java.util.ArrayList<>();
+        synchronized (gates) {
+            gates.forEach((gate, tally) -> last.add(java.util.Map.entry(gate, tally.highestSeq())));
+        }
+        for (var e : last) {
+            requestResend(e.getKey(), new GateTally.Gap(e.getValue() + 1, e.getValue() + CATCH_UP));
         }
     }
 
