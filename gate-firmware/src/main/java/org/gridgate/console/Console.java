@@ -68,16 +68,11 @@ public final class Console implements AutoCloseable {
     public void countToday(Journal journal) {
         java.time.Instant midnight = parts.clock().instant().atZone(parts.zone()).toLocalDate()
                 .atStartOfDay(parts.zone()).toInstant();
-        long last = journal.stats().lastSeq();
-        long next = org.gridgate.journal.Journals.firstSeqAtOrAfter(journal, midnight);
-        while (next <= last) {
-            List<org.gridgate.journal.JournalEntry> page = journal.range(next, last, PAGE);
+        long from = org.gridgate.journal.Journals.firstSeqAtOrAfter(journal, midnight);
+        org.gridgate.journal.Journals.pages(journal, from, journal.stats().lastSeq(), PAGE, page -> {
             board.countRecorded(page, live.firstSeenSeq());
-            if (page.size() < PAGE) {
-                break;
-            }
-            next = page.get(page.size() - 1).seq() + 1;
-        }
+            return true;
+        });
         live.refreshSoon();
     }
 

@@ -28,4 +28,20 @@ public final class Journals {
         }
         return lo;
     }
+
+    /**
+     * Hands {@code page} the records from {@code fromSeq} through {@code toSeq} in sequence order, a
+     * page of at most {@code pageSize} at a time, until it returns false or the range is read.
+     */
+    public static void pages(Journal journal, long fromSeq, long toSeq, int pageSize,
+            java.util.function.Predicate<List<JournalEntry>> page) {
+        long next = fromSeq;
+        while (next <= toSeq) {
+            List<JournalEntry> entries = journal.range(next, toSeq, pageSize);
+            if (entries.isEmpty() || !page.test(entries) || entries.size() < pageSize) {
+                return;
+            }
+            next = entries.get(entries.size() - 1).seq() + 1;
+        }
+    }
 }

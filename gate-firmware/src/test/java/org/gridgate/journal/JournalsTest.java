@@ -32,6 +32,18 @@ class JournalsTest {
                     Long.MAX_VALUE, 24);
             assertEquals(Instant.parse("2026-03-02T00:00:00Z"), day.get(0).at());
             assertEquals(Instant.parse("2026-03-02T23:00:00Z"), day.get(23).at());
+            List<Integer> sizes = new java.util.ArrayList<>();
+            List<Long> seqs = new java.util.ArrayList<>();
+            Journals.pages(j, 25, 60, 10, page -> {
+                sizes.add(page.size());
+                page.forEach(e -> seqs.add(e.seq()));
+                return true;
+            });
+            assertEquals(List.of(10, 10, 10, 6), sizes);
+            assertEquals(java.util.stream.LongStream.rangeClosed(25, 60).boxed().toList(), seqs);
+            sizes.clear();
+            Journals.pages(j, 1, 100, 10, page -> sizes.add(page.size()) && sizes.size() < 2);
+            assertEquals(List.of(10, 10), sizes, "stops when the page handler says so");
         }
     }
 

@@ -21,10 +21,10 @@ final class ShippedJvm {
     /** Set in the child: run in-process there. */
     static final String CHILD = "gridgate.bench.decisionChild";
     /**
-     * The unit's options that shape latency and memory (its class-data archive only shortens start-up).
-     * A test keeps this list in step with the unit file.
+     * The unit's options that shape latency and memory (its class-data archive only shortens
+     * start-up), as the process suites read them; a test keeps that list in step with the unit file.
      */
-    static final List<String> FLAGS = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> FLAGS = org.gridgate.sim.perf.process.UnitFlags.BASE;
 
     private ShippedJvm() {}
 

@@ -9,10 +9,10 @@ import java.util.List;
  * moved from the gate's state directory to the bench's scratch folder. A test keeps this list
  * and the unit file in step.
  */
-final class UnitFlags {
+public final class UnitFlags {
     /** Where the unit keeps its archive (the StateDirectory, writable under ProtectSystem=strict). */
     static final String UNIT_ARCHIVE = "/var/lib/gridgate/gridgate.jsa";
-    static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    public static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto");
 
     private UnitFlags() {}
