@@ -89,15 +89,7 @@ final class GateChild {
         SimulatedHardware hw = new SimulatedHardware();
         ExecutorScheduler deviceTimers = new ExecutorScheduler("chaos-devices");
         SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
-        hw.plug(config.thermometer().port(), thermometer);
-        SimulatedScanner scanner = null;
-        for (ScannerConfig sc : config.scanners()) {
-            SimulatedScanner s = new SimulatedScanner(sc.terminator());
-            hw.plug(sc.port(), s); // every configured scanner, or the missing one is a device fault
-            if (sc.direction() == ScannerConfig.Direction.ENTRY) {
-                scanner = s;
-            }
-        }
+        SimulatedScanner scanner = hw.plugDevices(config, thermometer).get(ScannerConfig.Direction.ENTRY);
         Hardware hardware = hw.hardware();
         BlockingQueue<Long> decided = new LinkedBlockingQueue<>();
         GateApp app = GateApp.start(config, hardware, clock, ServiceManager.NONE);

@@ -117,14 +117,7 @@ public final class Demo {
                     LocalDate.now(clock.withZone(config.gate().zone())));
             SimulatedHardware hw = new SimulatedHardware();
             SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
-            hw.plug(config.thermometer().port(), thermometer);
-            java.util.Map<ScannerConfig.Direction, SimulatedScanner> scanners =
-                    new java.util.EnumMap<>(ScannerConfig.Direction.class);
-            for (ScannerConfig sc : config.scanners()) {
-                SimulatedScanner s = new SimulatedScanner(sc.terminator());
-                hw.plug(sc.port(), s);
-                scanners.put(sc.direction(), s);
-            }
+            java.util.Map<ScannerConfig.Direction, SimulatedScanner> scanners = hw.plugDevices(config, thermometer);
             Hardware hardware = hw.hardware();
             try (CommunityServer server = new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                     config.gate().community())) {

@@ -60,6 +60,25 @@ public final class SimulatedHardware implements ByteLinkFactory {
 
     /** The gate's Pi4J context, once the composition root has created it. */
     /**
+     * Plugs {@code thermometer} into the config's thermometer port and a line scanner into every
+     * configured scanner's (a scanner left unplugged would be a device-fault alarm).
+     *
+     * @return the scanners by direction
+     */
+    public java.util.Map<org.gridgate.config.ScannerConfig.Direction, SimulatedScanner> plugDevices(
+            org.gridgate.config.GateConfig config, SimulatedThermometer thermometer) {
+        plug(config.thermometer().port(), thermometer);
+        java.util.Map<org.gridgate.config.ScannerConfig.Direction, SimulatedScanner> scanners =
+                new java.util.EnumMap<>(org.gridgate.config.ScannerConfig.Direction.class);
+        for (org.gridgate.config.ScannerConfig sc : config.scanners()) {
+            SimulatedScanner s = new SimulatedScanner(sc.terminator());
+            plug(sc.port(), s);
+            scanners.put(sc.direction(), s);
+        }
+        return scanners;
+    }
+
+    /**
      * These devices as the gate's {@link Hardware}: serial ports from here, GPIO on Pi4J's mock
      * provider (whatever the config names) wired to this object's inputs and lock pin.
      */

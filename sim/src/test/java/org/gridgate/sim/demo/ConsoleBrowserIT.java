@@ -99,14 +99,7 @@ class ConsoleBrowserIT {
                 community.getPrivate(), kid), prefix, kid, LocalDate.now(clock.withZone(config.gate().zone())));
         hw = new SimulatedHardware();
         thermometer = new SimulatedThermometer(deviceTimers);
-        hw.plug(config.thermometer().port(), thermometer);
-        for (ScannerConfig sc : config.scanners()) {
-            SimulatedScanner s = new SimulatedScanner(sc.terminator());
-            hw.plug(sc.port(), s); // every configured scanner plugged: a missing one is a device-fault alarm
-            if (sc.direction() == ScannerConfig.Direction.ENTRY) {
-                scanner = s;
-            }
-        }
+        scanner = hw.plugDevices(config, thermometer).get(ScannerConfig.Direction.ENTRY);
         Hardware hardware = hw.hardware();
         server = keep(new CommunityServer(broker.uri(), config.mqtt().orElseThrow().topicRoot(),
                 config.gate().community()));

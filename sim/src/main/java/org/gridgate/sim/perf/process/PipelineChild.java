@@ -1,6 +1,5 @@
 package org.gridgate.sim.perf.process;
 
-import com.pi4j.context.Context;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -29,7 +28,6 @@ import org.gridgate.journal.JournalEntry;
 import org.gridgate.passage.Decision;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.signals.GateInput;
-import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.sim.demo.Demo;
 import org.gridgate.sim.devices.SimulatedHardware;
 import org.gridgate.sim.devices.SimulatedScanner;
@@ -104,20 +102,8 @@ public final class PipelineChild {
         SimulatedHardware hw = new SimulatedHardware();
         ExecutorScheduler deviceTimers = new ExecutorScheduler("bench-devices");
         SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
-        hw.plug(config.thermometer().port(), thermometer);
-        SimulatedScanner scanner = null;
-        for (ScannerConfig sc : config.scanners()) {
-            SimulatedScanner s = new SimulatedScanner(sc.terminator());
-            hw.plug(sc.port(), s); // every configured scanner, or the missing one is a device fault
-            if (sc.direction() == ScannerConfig.Direction.ENTRY) {
-                scanner = s;
-            }
-        }
-        Hardware hardware = new Hardware(hw, provider -> {
-            Context ctx = Pi4jContexts.create(provider);
-            hw.gpio(ctx);
-            return ctx;
-        });
+        SimulatedScanner scanner = hw.plugDevices(config, thermometer).get(ScannerConfig.Direction.ENTRY);
+        Hardware hardware = hw.hardware();
         BlockingQueue<Boolean> decided = new LinkedBlockingQueue<>();
         GateApp app = GateApp.start(config, hardware, clock, ServiceManager.NONE);
         app.loop().addObserver(new GateObserver() {
