@@ -293,8 +293,7 @@ public final class GateApp implements AutoCloseable {
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
                 body -> record(RecordKind.EVENT, body)));
-        String version = Optional.ofNullable(GateApp.class.getPackage().getImplementationVersion()).orElse("dev");
-        status = new StatusReporter(loop, journal, inbox.trustAge(), version, u::publishStatus, scheduler, clock);
+        status = new StatusReporter(loop, journal, inbox.trustAge(), BuildInfo.version(), u::publishStatus, scheduler, clock);
         status.start();
         summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);
         summary.start();
