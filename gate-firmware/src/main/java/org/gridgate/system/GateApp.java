@@ -117,7 +117,9 @@ public final class GateApp implements AutoCloseable {
             lock.toSafeState();
             gpio.shutdown();
             scheduler.close();
-            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the journal: " + e.getMessage(), e);
+            // A journal from a newer version (a downgrade) is a configuration matter: 78, no restart loop.
+            int exit = org.gridgate.storage.NewerSchemaException.in(e).isPresent() ? ExitCodes.CONFIG : ExitCodes.CANT_CREATE;
+            throw new StartupException(exit, "cannot open the journal: " + e.getMessage(), e);
         }
         try {
             IdentityProtector identities = IdentityProtector.open(config.storage().identityKeyFile());
