@@ -184,6 +184,9 @@ public final class GateApp implements AutoCloseable {
             journal.close();
             gpio.shutdown();
             scheduler.close();
+            if (e instanceof org.gridgate.storage.NewerSchemaException newer) {
+                throw new StartupException(ExitCodes.CONFIG, newer.getMessage(), e);
+            }
             throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key or trust.db: "
                     + e.getMessage(), e);
         } catch (StartupException e) {
