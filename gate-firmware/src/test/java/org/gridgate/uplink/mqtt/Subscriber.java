@@ -1,9 +1,11 @@
 package org.gridgate.uplink.mqtt;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -11,27 +13,50 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The community server's side, as an independent Paho client: subscribes (again after every
- * reconnect) and keeps every message it receives, in arrival order.
+ * The community server's side, as an independent Paho client: subscribes and keeps every message
+ * it receives, in arrival order.
+ *
+ * <p>It reconnects by itself, explicitly, and never through Paho's automatic reconnect: that one
+ * runs on a background timer whose attempts can overlap a broker restart and leave the client
+ * stuck in "Connect already in progress (32110)" for good, which made a green uplink look red. Here
+ * one keeper thread watches the link; when it is down it throws the old client away and connects a
+ * fresh one with the same client id (so a persistent session's queue is picked up), every attempt
+ * bounded in time, until it is up again or the subscriber is closed.
  */
 final class Subscriber implements AutoCloseable {
     record Received(String topic, byte[] payload, boolean retained) {}
 
-    private final MqttClient client;
+    private static final long ATTEMPT_MILLIS = 5_000;
+    private static final long RETRY_NANOS = 100_000_000L;
+    private static final long WATCH_NANOS = 20_000_000L;
+
+    private final String uri;
+    private final String clientId;
+    private final boolean cleanSession;
+    private final String[] filters;
     private final List<Received> received = new ArrayList<>();
+    private final Thread keeper;
+    private volatile MqttClient client;
+    private volatile boolean closed;
 
     Subscriber(String uri, String clientId, boolean cleanSession, String... filters) throws MqttException {
-        client = new MqttClient(uri, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-                if (reconnect && cleanSession) {
-                    new Thread(() -> subscribe(filters)).start(); // not on the callback thread
-                }
-            }
+        this.uri = uri;
+        this.clientId = clientId;
+        this.cleanSession = cleanSession;
+        this.filters = filters.clone();
+        client = connect(); // the first connection must work: the test started the broker
+        keeper = Thread.ofPlatform().daemon().name("subscriber-" + clientId).start(this::keepConnected);
+    }
 
+    /** A new client, connected and subscribed, or an exception; never a half-open client left behind. */
+    private MqttClient connect() throws MqttException {
+        MqttClient c = new MqttClient(uri, clientId, new MemoryPersistence());
+        c.setTimeToWait(ATTEMPT_MILLIS); // no token wait without a deadline
+        c.setCallback(new MqttCallback() {
             @Override
-            public void connectionLost(Throwable cause) {}
+            public void connectionLost(Throwable cause) {
+                LockSupport.unpark(keeper);
+            }
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
@@ -45,20 +70,54 @@ final class Subscriber implements AutoCloseable {
         });
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(cleanSession);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay(500);
+        o.setAutomaticReconnect(false);
+        o.setConnectionTimeout((int) (ATTEMPT_MILLIS / 1000));
+        o.setKeepAliveInterval(5);
         o.setMaxInflight(1000);
-        client.connect(o);
-        subscribe(filters);
+        try {
+            c.connect(o);
+            int[] qos = new int[filters.length];
+            Arrays.fill(qos, 1);
+            c.subscribe(filters, qos); // again after every reconnect; harmless on a persistent session
+            return c;
+        } catch (MqttException e) {
+            discard(c);
+            throw e;
+        }
     }
 
-    private void subscribe(String... filters) {
+    private void keepConnected() {
+        while (!closed) {
+            if (client.isConnected()) {
+                LockSupport.parkNanos(WATCH_NANOS); // woken early by connectionLost
+                continue;
+            }
+            discard(client);
+            try {
+                MqttClient fresh = connect();
+                if (closed) {
+                    discard(fresh);
+                } else {
+                    client = fresh;
+                }
+            } catch (MqttException e) {
+                LockSupport.parkNanos(RETRY_NANOS); // broker still down: try again shortly
+            }
+        }
+    }
+
+    private static void discard(MqttClient c) {
         try {
-            int[] qos = new int[filters.length];
-            java.util.Arrays.fill(qos, 1);
-            client.subscribe(filters, qos);
+            if (c.isConnected()) {
+                c.disconnectForcibly(0, 1000);
+            }
         } catch (MqttException e) {
-            throw new IllegalStateException(e);
+            // gone anyway
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            // gone anyway
         }
     }
 
@@ -81,10 +140,10 @@ final class Subscriber implements AutoCloseable {
     }
 
     @Override
-    public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
-        client.close(true);
+    public void close() throws InterruptedException {
+        closed = true;
+        LockSupport.unpark(keeper);
+        keeper.join(2 * ATTEMPT_MILLIS);
+        discard(client);
     }
 }
