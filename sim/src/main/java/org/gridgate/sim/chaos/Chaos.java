@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.gridgate.sim.rig.GateChild;
 import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.testing.RecordCollector;
 
 /**
  * The crash test of issue 6: runs the gate as a child process, SIGKILLs it at random moments while
@@ -29,6 +31,8 @@ import org.gridgate.sim.server.EmbeddedBroker;
 public final class Chaos {
     static final long READY_TIMEOUT_MS = 60_000;
     static final long DRAIN_TIMEOUT_MS = 120_000;
+    /** A small roster: the run is about crashes, not lookups. */
+    static final int RESIDENTS = 50;
 
     /** @param state folder for the gate's files (null: a temporary one) */
     public record Options(int kills, long seed, Path state) {}
@@ -52,7 +56,8 @@ public final class Chaos {
         Map<Long, String> acted = new HashMap<>();
         List<String> problems = new ArrayList<>();
         long reusedSeqs = 0;
-        try (EmbeddedBroker broker = EmbeddedBroker.start(0); Collector collector = new Collector(broker.uri(), "gridgate")) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+                RecordCollector collector = RecordCollector.ids(broker.uri(), "gridgate", "chaos-collector")) {
             List<String> cds = classDataArchive(state, broker.uri());
             for (int i = 0; i < o.kills(); i++) {
                 Child c = Child.start(state, broker.uri(), o.seed() * 1_000 + i, true, cds);
@@ -112,7 +117,7 @@ public final class Chaos {
             long duplicated = reusedSeqs + idsPerSeq.values().stream().filter(n -> n > 1).count()
                     + received.keySet().stream().filter(id -> !journalIds.contains(id)).count();
             out.println("chaos: journal " + records.size() + " records (seq 1.." + max + "), integrity " + integrity
-                    + "; subscriber got " + collector.received() + " copies of " + received.size()
+                    + "; subscriber got " + collector.copies() + " copies of " + received.size()
                     + " records (resends dropped by id); state " + state);
             problems.forEach(p -> out.println("chaos: problem: " + p));
             return new Result(o.kills(), acted.size(), lost, duplicated, problems);
@@ -173,8 +178,9 @@ public final class Chaos {
             List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-XX:+UseSerialGC", "-Xmx96m"));
             cmd.addAll(jvmFlags);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "chaos",
-                    "child", "--state", state.toString(), "--broker", broker, "--seed", Long.toString(seed)));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),
+                    "--state", state.toString(), "--broker", broker, "--seed", Long.toString(seed),
+                    "--residents", Integer.toString(RESIDENTS), "--fever-every", "20", "--flush-each-decision"));
             if (!generate) {
                 cmd.add("--idle");
             }
@@ -233,7 +239,7 @@ public final class Chaos {
         }
 
         private void take(String l) {
-            if (l.startsWith("ACTED ")) {
+            if (l.startsWith("A ")) {
                 String[] p = l.split(" ");
                 if (p.length == 3 && p[2].length() == 36) { // a line cut by the kill is not counted
                     acted.put(Long.parseLong(p[1]), p[2]);

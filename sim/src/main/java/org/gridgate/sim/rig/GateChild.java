@@ -1,4 +1,4 @@
-package org.gridgate.sim.perf.process;
+package org.gridgate.sim.rig;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -40,31 +40,49 @@ import org.gridgate.system.logging.Logging;
 import org.gridgate.timing.ExecutorScheduler;
 
 /**
- * The process the sustained and soak suites measure: the real gate (rules, credential check,
- * journal, lock, MQTT outbox) on simulated devices in the same JVM, fed one person after another as
- * fast as it decides, the way a queue at a gate is. Stdout (buffered; nobody kills this one) carries
- * {@code READY}, {@code A <seq>} per decision acted on, {@code STAT <ms> <passages> <heapAfterGc>}
- * every sample period and {@code DONE <passages> <granted>}; then it idles so the uplink drains.
+ * The gate as a child process, the one both the chaos run (which SIGKILLs it) and the sustained and
+ * soak benchmarks (which measure it) start: the real gate (rules, credential check, journal, lock,
+ * MQTT outbox) on simulated devices in the same JVM, fed one person after another as fast as it
+ * decides, the way a queue at a gate is.
  *
- * <p>{@code --state DIR --broker URI --seed S (--seconds N | --passages N) [--residents R]
- * [--sample-ms M] [--gc-samples] [--fever-every K]}. One person in K (at random) has a fever, which
- * the gate re-measures after a fixed pause (a quarter second each): those passages wait on the
- * clock, not the CPU, so a throughput run leaves them out (K = 0). With {@code --gc-samples} each STAT forces a full collection first,
- * so the heap figure is the live set rather than how far the old generation happened to fill.
+ * <p>Stdout carries only these lines: {@code READY} once started; {@code A <seq> <id>} per decision
+ * acted on (journal committed, lock driven: the observer runs after both); with a sample period,
+ * {@code STAT <ms> <passages> <heapAfterGc>} every period; at the end {@code DONE <passages>
+ * <granted>}, after which it idles so the uplink drains. Logs go to stderr.
+ *
+ * <p>{@code --state DIR --broker URI [--seed S] [--seconds N | --passages N] [--residents R]
+ * [--sample-ms M] [--gc-samples] [--fever-every K] [--flush-each-decision] [--idle]}. Without
+ * {@code --seconds} or {@code --passages} it feeds people until killed; with {@code --idle} it feeds
+ * nobody (it only drains its backlog). {@code --flush-each-decision} writes each {@code A} line
+ * before the next person comes (a run that kills the child reads every decision it acted on);
+ * otherwise stdout is buffered (a throughput run does not pay a write per decision). One person in K
+ * (at random) has a fever, which the gate re-measures after a fixed pause: those passages wait on
+ * the clock, not the CPU, so a throughput run leaves them out (K = 0). With {@code --gc-samples}
+ * each STAT forces a full collection first, so the heap figure is the live set.
  */
-public final class PipelineChild {
-    private PipelineChild() {}
+public final class GateChild {
+    /** What a run asks of the child. */
+    public record Options(Path state, String broker, long seed, long seconds, long passages, int residents,
+            long sampleMs, boolean gcSamples, int feverEvery, boolean flushEach, boolean idle) {}
+
+    private GateChild() {}
 
     public static void main(String[] args) throws Exception {
+        run(parse(args));
+    }
+
+    static Options parse(String[] args) {
         Path state = null;
         String broker = null;
         long seed = 1;
         long seconds = 0;
         long passages = 0;
         int residents = 5000;
-        long sampleMs = 2000;
+        long sampleMs = 0;
         boolean gcSamples = false;
         int feverEvery = 0;
+        boolean flushEach = false;
+        boolean idle = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(args[++i]);
@@ -76,31 +94,41 @@ public final class PipelineChild {
                 case "--sample-ms" -> sampleMs = Long.parseLong(args[++i]);
                 case "--gc-samples" -> gcSamples = true;
                 case "--fever-every" -> feverEvery = Integer.parseInt(args[++i]);
+                case "--flush-each-decision" -> flushEach = true;
+                case "--idle" -> idle = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (state == null || broker == null || (seconds <= 0) == (passages <= 0)) {
-            throw new IllegalArgumentException("needs --state, --broker and one of --seconds / --passages");
+        if (state == null || broker == null) {
+            throw new IllegalArgumentException("needs --state and --broker");
         }
-        run(state, broker, seed, seconds, passages, residents, sampleMs, gcSamples, feverEvery);
+        if (seconds > 0 && passages > 0) {
+            throw new IllegalArgumentException("--seconds or --passages, not both");
+        }
+        if (residents < 1) {
+            throw new IllegalArgumentException("--residents must be 1 or more");
+        }
+        return new Options(state, broker, seed, seconds, passages, residents, sampleMs, gcSamples, feverEvery,
+                flushEach, idle);
     }
 
-    private static void run(Path state, String broker, long seed, long seconds, long limit, int residents,
-            long sampleMs, boolean gcSamples, int feverEvery) throws Exception {
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+    static void run(Options o) throws Exception {
+        PrintStream out = o.flushEach()
+                ? new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8)
+                : new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                        false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Logging.setup(Level.WARNING);
         Clock clock = Clock.systemUTC();
         CommunityKey key = CommunityKey.generate();
-        GateConfig config = Demo.simConfig(state, broker, key.anchor());
-        Residents.seed(config.storage().journal().resolveSibling("roster.db"), residents,
+        GateConfig config = Demo.simConfig(o.state(), o.broker(), key.anchor());
+        Residents.seed(config.storage().journal().resolveSibling("roster.db"), o.residents(),
                 LocalDate.now(clock.withZone(config.gate().zone())));
         CommunityPassIssuer issuer = new CommunityPassIssuer(config.credentials().communityPrefix(),
                 config.gate().community(), key.pair().getPrivate(), key.kid());
 
         SimulatedHardware hw = new SimulatedHardware();
-        ExecutorScheduler deviceTimers = new ExecutorScheduler("bench-devices");
+        ExecutorScheduler deviceTimers = new ExecutorScheduler("child-devices");
         SimulatedThermometer thermometer = new SimulatedThermometer(deviceTimers);
         SimulatedScanner scanner = hw.plugDevices(config, thermometer).get(ScannerConfig.Direction.ENTRY);
         Hardware hardware = hw.hardware();
@@ -109,9 +137,9 @@ public final class PipelineChild {
         app.loop().addObserver(new GateObserver() {
             @Override
             public void decided(Decision d, JournalEntry e, String masked) {
+                String line = "A " + e.seq() + " " + e.id(); // one write: a kill cuts at most this line
                 synchronized (out) {
-                    out.print("A ");
-                    out.println(e.seq());
+                    out.println(line);
                 }
                 decided.add(d.granted());
             }
@@ -120,29 +148,32 @@ public final class PipelineChild {
             out.println("READY");
             out.flush();
         }
+        if (o.idle()) {
+            new CountDownLatch(1).await(); // until stopped: the uplink drains the backlog
+        }
 
         AtomicLong done = new AtomicLong();
         long t0 = System.nanoTime();
-        boolean gc = gcSamples;
-        Thread sampler = Thread.ofPlatform().daemon(true).name("bench-sampler").start(() -> {
+        Thread sampler = o.sampleMs() <= 0 ? null : Thread.ofPlatform().daemon(true).name("child-sampler").start(() -> {
             try {
                 while (true) {
-                    stat(out, t0, done.get(), gc);
-                    Thread.sleep(sampleMs); // the sampling period of a benchmark, not production code
+                    stat(out, t0, done.get(), o.gcSamples());
+                    Thread.sleep(o.sampleMs()); // the sampling period of a benchmark, not production code
                 }
             } catch (InterruptedException e) {
                 // finished
             }
         });
-        Random random = new Random(seed);
+        Random random = new Random(o.seed());
         boolean maskActiveLow = config.gpio().maskDetector().orElseThrow().activeLow();
-        long end = seconds > 0 ? t0 + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
+        long end = o.seconds() > 0 ? t0 + TimeUnit.SECONDS.toNanos(o.seconds()) : Long.MAX_VALUE;
         long granted = 0;
-        for (long n = 0; (limit <= 0 || n < limit) && System.nanoTime() < end; n++) {
+        for (long n = 0; (o.passages() <= 0 || n < o.passages()) && System.nanoTime() < end; n++) {
             Instant now = clock.instant();
-            boolean fever = feverEvery > 0 && random.nextInt(feverEvery) == 0;
-            String code = issuer.issue(new CommunityPass(Colour.GREEN, Residents.subject(1 + (int) (n % residents)),
-                    PersonKind.RESIDENT, "", "b" + seed + "-" + n, now.minusSeconds(30), now.plus(Duration.ofMinutes(10))));
+            boolean fever = o.feverEvery() > 0 && random.nextInt(o.feverEvery()) == 0;
+            String code = issuer.issue(new CommunityPass(Colour.GREEN,
+                    Residents.subject(1 + (int) (n % o.residents())), PersonKind.RESIDENT, "",
+                    "p" + o.seed() + "-" + n, now.minusSeconds(30), now.plus(Duration.ofMinutes(10))));
             hw.input(GateInput.Kind.MASK_PRESENT, true, maskActiveLow);
             thermometer.present(fever ? 38.2 : 36.0 + random.nextDouble(), 22.0);
             if (!scanner.scan(code)) {
@@ -157,14 +188,16 @@ public final class PipelineChild {
             thermometer.absent();
             hw.input(GateInput.Kind.MASK_PRESENT, false, maskActiveLow);
         }
-        sampler.interrupt();
-        sampler.join();
-        stat(out, t0, done.get(), gc);
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
+            stat(out, t0, done.get(), o.gcSamples());
+        }
         synchronized (out) {
             out.println("DONE " + done.get() + " " + granted);
             out.flush();
         }
-        new CountDownLatch(1).await(); // until the bench stops it, so the outbox drains
+        new CountDownLatch(1).await(); // until the run stops it, so the outbox drains
     }
 
     private static void stat(PrintStream out, long t0, long passages, boolean gc) {

@@ -1,4 +1,4 @@
-package org.gridgate.sim.perf.process;
+package org.gridgate.sim.rig;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -14,15 +14,15 @@ import org.gridgate.roster.sqlite.SqliteRosterStore;
  * A synthetic roster put where the gate keeps the one it last received ({@code roster.db} beside
  * the journal), so the gate starts with it as it does after a restart in production.
  */
-final class Residents {
+public final class Residents {
     private Residents() {}
 
-    static String subject(int i) {
+    public static String subject(int i) {
         return String.format("R-%06d", i);
     }
 
     /** {@code count} residents, four to a household, valid a year either side of {@code today}. */
-    static void seed(Path rosterDb, int count, LocalDate today) throws SQLException {
+    public static void seed(Path rosterDb, int count, LocalDate today) throws SQLException {
         List<Resident> roster = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String household = "H-" + (i / 4);

@@ -1,9 +1,10 @@
-package org.gridgate.uplink.mqtt;
+package org.gridgate.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -13,8 +14,10 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The community server's side, as an independent Paho client: subscribes and keeps every message
- * it receives, in arrival order.
+ * The community server's side, as an independent Paho client: subscribes at QoS 1 and either keeps
+ * every message it receives, in arrival order ({@link #keeping}), or hands each to a sink (the
+ * record collector of the benchmarks and the chaos run, which must not hold a million payloads).
+ * The one server-side subscriber for every module's tests and the sim's runs; no JUnit here.
  *
  * <p>It reconnects by itself, explicitly, and never through Paho's automatic reconnect: that one
  * runs on a background timer whose attempts can overlap a broker restart and leave the client
@@ -23,23 +26,38 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * fresh one with the same client id (so a persistent session's queue is picked up), every attempt
  * bounded in time, until it is up again or the subscriber is closed.
  */
-final class Subscriber implements AutoCloseable {
-    record Received(String topic, byte[] payload, boolean retained) {}
+public final class MqttSubscriber implements AutoCloseable {
+    public record Received(String topic, byte[] payload, boolean retained) {}
 
     private static final long ATTEMPT_MILLIS = 5_000;
     private static final long RETRY_NANOS = 100_000_000L;
-    private static final long WATCH_NANOS = 20_000_000L;
+    private static final long WATCH_NANOS = 250_000_000L; // a backstop: connectionLost wakes the keeper
 
     private final String uri;
     private final String clientId;
     private final boolean cleanSession;
     private final String[] filters;
     private final List<Received> received = new ArrayList<>();
+    private final Consumer<Received> sink;
     private final Thread keeper;
     private volatile MqttClient client;
     private volatile boolean closed;
 
-    Subscriber(String uri, String clientId, boolean cleanSession, String... filters) throws MqttException {
+    /** A subscriber that keeps every message; see {@link #received()}. */
+    public static MqttSubscriber keeping(String uri, String clientId, boolean cleanSession, String... filters)
+            throws MqttException {
+        return new MqttSubscriber(uri, clientId, cleanSession, null, filters);
+    }
+
+    /** A subscriber that hands every message to {@code sink} (on Paho's thread) and keeps none. */
+    public static MqttSubscriber into(Consumer<Received> sink, String uri, String clientId, boolean cleanSession,
+            String... filters) throws MqttException {
+        return new MqttSubscriber(uri, clientId, cleanSession, java.util.Objects.requireNonNull(sink), filters);
+    }
+
+    private MqttSubscriber(String uri, String clientId, boolean cleanSession, Consumer<Received> sink,
+            String... filters) throws MqttException {
+        this.sink = sink;
         this.uri = uri;
         this.clientId = clientId;
         this.cleanSession = cleanSession;
@@ -60,8 +78,13 @@ final class Subscriber implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                Received r = new Received(topic, message.getPayload(), message.isRetained());
+                if (sink != null) {
+                    sink.accept(r);
+                    return;
+                }
                 synchronized (received) {
-                    received.add(new Received(topic, message.getPayload(), message.isRetained()));
+                    received.add(r);
                 }
             }
 
@@ -121,21 +144,22 @@ final class Subscriber implements AutoCloseable {
         }
     }
 
-    List<Received> received() {
+    /** What a {@link #keeping} subscriber received so far, in arrival order. */
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    List<Received> on(String topicSuffix) {
+    public List<Received> on(String topicSuffix) {
         return received().stream().filter(r -> r.topic().endsWith(topicSuffix)).toList();
     }
 
-    boolean connected() {
+    public boolean connected() {
         return client.isConnected();
     }
 
-    void publish(String topic, byte[] payload, boolean retained) throws MqttException {
+    public void publish(String topic, byte[] payload, boolean retained) throws MqttException {
         client.publish(topic, payload, 1, retained);
     }
 
