@@ -42,6 +42,7 @@ public final class MqttSubscriber implements AutoCloseable {
     private final Thread keeper;
     private volatile MqttClient client;
     private volatile boolean closed;
+    private volatile Runnable onReconnect = () -> {};
 
     /** A subscriber that keeps every message; see {@link #received()}. */
     public static MqttSubscriber keeping(String uri, String clientId, boolean cleanSession, String... filters)
@@ -122,6 +123,11 @@ public final class MqttSubscriber implements AutoCloseable {
                     discard(fresh);
                 } else {
                     client = fresh;
+                    try {
+                        onReconnect.run();
+                    } catch (RuntimeException e) {
+                        // the owner's business; the link stays up
+                    }
                 }
             } catch (MqttException e) {
                 LockSupport.parkNanos(RETRY_NANOS); // broker still down: try again shortly
@@ -142,6 +148,14 @@ public final class MqttSubscriber implements AutoCloseable {
         } catch (MqttException e) {
             // gone anyway
         }
+    }
+
+    /**
+     * Runs {@code action} on the keeper thread (not Paho's) each time the link is up again after a
+     * loss, already subscribed: e.g. a clean-session server asking gates to resend what it missed.
+     */
+    public void onReconnect(Runnable action) {
+        onReconnect = java.util.Objects.requireNonNull(action);
     }
 
     /** What a {@link #keeping} subscriber received so far, in arrival order. */

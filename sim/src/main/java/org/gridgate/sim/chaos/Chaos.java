@@ -65,6 +65,11 @@ public final class Chaos {
                 long ready = early ? 0 : c.awaitReady(READY_TIMEOUT_MS);
                 if (ready < 0) {
                     problems.add("child " + i + " never became ready (see " + state.resolve("child.err") + ")");
+                } else if (!early && !c.awaitDecision(READY_TIMEOUT_MS)) {
+                    // The random delay starts at the first decision, not at READY: on a busy machine the
+                    // first passage of a fresh JVM can take longer than the whole delay, and a kill
+                    // before any decision tests start-up, which the early kills already do.
+                    problems.add("child " + i + " made no decision (see " + state.resolve("child.err") + ")");
                 }
                 c.runFor(early ? random.nextInt(800) : 30 + random.nextInt(1000));
                 for (Map.Entry<Long, String> e : c.killAndCollect().entrySet()) {
@@ -203,6 +208,26 @@ public final class Chaos {
                 take(l);
             }
             return -1;
+        }
+
+        /** Collects lines until the child has acted on one more decision; false if it died or took too long. */
+        boolean awaitDecision(long timeoutMs) throws InterruptedException {
+            int before = acted.size();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                String l = lines.poll(left, TimeUnit.NANOSECONDS);
+                if (l == null || l.equals(EOF)) {
+                    if (l != null) {
+                        lines.add(EOF);
+                    }
+                    return false;
+                }
+                take(l);
+                if (acted.size() > before) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Collects lines for {@code ms} milliseconds (the child keeps working meanwhile). */
