@@ -8,6 +8,9 @@ import org.gridgate.system.logging.Logging;
 
 /** {@code chaos --kills K [--seed S] [--state DIR]}; its gate process is {@link org.gridgate.sim.rig.GateChild}. */
 public final class ChaosCommand {
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("io.moquette"), java.util.logging.Logger.getLogger("io.netty"));
+
     private ChaosCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -33,9 +36,9 @@ public final class ChaosCommand {
         }
         try {
             Logging.setup(Level.SEVERE);
-            // Every kill makes the embedded broker log a reset connection: expected here.
-            java.util.logging.Logger.getLogger("io.moquette").setLevel(Level.OFF);
-            java.util.logging.Logger.getLogger("io.netty").setLevel(Level.OFF);
+            // Every kill makes the embedded broker log a reset connection: expected here. (Held in
+            // fields: java.util.logging keeps loggers weakly, and a collected one forgets its level.)
+            QUIET.forEach(l -> l.setLevel(Level.OFF));
             Chaos.Result r = Chaos.run(new Chaos.Options(kills, seed, state), out);
             out.println(r.line());
             return r.ok() ? 0 : 1;
