@@ -33,8 +33,12 @@ import org.gridgate.uplink.Inbound;
 final class UplinkFixture implements AutoCloseable {
     static final GateIdentity GATE = new GateIdentity("gate-7", "sunflower-court", ZoneId.of("Asia/Shanghai"));
     static final String PREFIX = "gridgate/sunflower-court/gate-7/";
+    /**
+     * Quick retries; the connect timeout stays at the production 10 s: a refused or reset link fails at
+     * once anyway, and a 2 s limit made a slow CONNACK on a loaded machine look like an outage.
+     */
     static final PahoUplink.Tuning FAST =
-            new PahoUplink.Tuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            new PahoUplink.Tuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2));
 
     final SqliteJournal journal;
     final PahoUplink uplink;
