@@ -31,6 +31,7 @@ public final class MqttSubscriber implements AutoCloseable {
 
     private static final long ATTEMPT_MILLIS = 5_000;
     private static final long RETRY_NANOS = 100_000_000L;
+    private static final long FIRST_DEADLINE_NANOS = 15_000_000_000L;
     private static final long WATCH_NANOS = 250_000_000L; // a backstop: connectionLost wakes the keeper
 
     private final String uri;
@@ -63,8 +64,27 @@ public final class MqttSubscriber implements AutoCloseable {
         this.clientId = clientId;
         this.cleanSession = cleanSession;
         this.filters = filters.clone();
-        client = connect(); // the first connection must work: the test started the broker
+        client = firstConnection();
         keeper = Thread.ofPlatform().daemon().name("subscriber-" + clientId).start(this::keepConnected);
+    }
+
+    /**
+     * The first connection, retried until {@link #FIRST_DEADLINE_NANOS}: a broker that has just started
+     * may still refuse, or (seen with Moquette on a loaded machine) drop the link between CONNACK and
+     * SUBACK. Past the deadline the last failure is thrown.
+     */
+    private MqttClient firstConnection() throws MqttException {
+        long deadline = System.nanoTime() + FIRST_DEADLINE_NANOS;
+        while (true) {
+            try {
+                return connect();
+            } catch (MqttException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LockSupport.parkNanos(RETRY_NANOS);
+            }
+        }
     }
 
     /** A new client, connected and subscribed, or an exception; never a half-open client left behind. */
