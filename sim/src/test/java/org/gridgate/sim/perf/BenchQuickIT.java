@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and leaves the CSV, the JSON and both plots. Targets are for the bench to report, not asserted.
  */
 class BenchQuickIT {
+    static final int DEADLINE_MINUTES = 20;
     static final List<String> CONTRACT = List.of("decision_p50_ms", "decision_p99_ms", "journal_rate_per_s",
             "journal_ratio_vs_sqlite", "drain_rate_per_s", "drain_ratio_vs_paho", "ready_s", "rss_mb",
             "sustained_passages_per_s_1core", "verify_es256_us", "verify_ps256_us", "qr_decode_640x480_ms");
@@ -38,14 +39,16 @@ class BenchQuickIT {
         Process p = new ProcessBuilder(java, "-jar", jar.toString(), "bench", "--quick", "--out", out.toString())
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        boolean finished = p.waitFor(10, TimeUnit.MINUTES);
+        // A deadline, not a pace: quiet, the quick bench takes a few minutes; on a two-core machine
+        // shared with other builds (load average 30+) it went past ten.
+        boolean finished = p.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             p.destroyForcibly();
         }
         String stdout = Files.readString(dir.resolve("stdout.txt"));
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         System.out.printf("bench --quick took %.0f s%n%s", (System.nanoTime() - t0) / 1e9, stdout);
-        assertTrue(finished, "bench --quick still running after 10 minutes");
+        assertTrue(finished, "bench --quick still running after " + DEADLINE_MINUTES + " minutes");
         assertEquals(0, p.exitValue(), stdout + stderr);
 
         Map<String, Double> figures = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import org.gridgate.journal.sqlite.SqliteJournal;
 import org.gridgate.sim.perf.BenchOptions;
 import org.gridgate.sim.perf.BenchReport;
 import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.testing.Mosquitto;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.uplink.mqtt.PahoUplink;
 

@@ -19,14 +19,17 @@ import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
 import org.gridgate.device.serial.JSerialCommLink;
+import org.gridgate.sim.devices.PtyPair;
+import org.gridgate.sim.devices.SimulatedScanner;
+import org.gridgate.sim.devices.SimulatedThermometer;
 import org.gridgate.sim.pass.CommunityKey;
 import org.gridgate.sim.perf.BenchOptions;
 import org.gridgate.sim.perf.BenchReport;
 import org.gridgate.sim.perf.BenchSuite;
-import org.gridgate.sim.devices.PtyPair;
-import org.gridgate.sim.devices.SimulatedScanner;
-import org.gridgate.sim.devices.SimulatedThermometer;
+import org.gridgate.sim.rig.Residents;
 import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.testing.FakeNotifySocket;
+import org.gridgate.testing.RecordCollector;
 import org.gridgate.timing.ExecutorScheduler;
 
 /**
@@ -110,7 +113,7 @@ public final class FootprintSuite implements BenchSuite {
     private static double startToReady(GateDaemon daemon, List<String> flags, Path config, Path log, int run,
             Path state) throws Exception {
         try (Devices devices = Devices.open(state, null);
-                NotifyReceiver notify = new NotifyReceiver("gridgate-bench-" + ProcessHandle.current().pid() + "-" + run)) {
+                FakeNotifySocket notify = FakeNotifySocket.bindAbstract("gridgate-bench-" + ProcessHandle.current().pid() + "-" + run)) {
             long t0 = System.nanoTime();
             Process p = daemon.start(flags, config, notify.address(), log);
             try {
@@ -133,8 +136,8 @@ public final class FootprintSuite implements BenchSuite {
         CommunityPassIssuer issuer = new CommunityPassIssuer("GG1:", "bench-community", key.pair().getPrivate(),
                 key.kid());
         try (Devices devices = Devices.open(state, timers);
-                RecordSubscriber server = new RecordSubscriber(broker, TOPIC_ROOT, "footprint-server");
-                NotifyReceiver notify = new NotifyReceiver("gridgate-bench-" + ProcessHandle.current().pid() + "-rss")) {
+                RecordCollector server = RecordCollector.seqs(broker, TOPIC_ROOT, "footprint-server");
+                FakeNotifySocket notify = FakeNotifySocket.bindAbstract("gridgate-bench-" + ProcessHandle.current().pid() + "-rss")) {
             Process p = daemon.start(flags, config, notify.address(), log);
             try {
                 if (!notify.awaitReady(READY_TIMEOUT)) {
