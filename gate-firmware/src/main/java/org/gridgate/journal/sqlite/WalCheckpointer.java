@@ -83,11 +83,12 @@ public final class WalCheckpointer implements AutoCloseable {
     private final Connection connection;
     private final Lock writer;
     private long lastDataVersion = -1;
-    private long passive;
-    private long truncate;
-    private long restarts;
-    private long failed;
-    private long maxWalBytes;
+    // Written by the turn (one at a time), read by anyone without waiting for a turn to finish.
+    private volatile long passive;
+    private volatile long truncate;
+    private volatile long restarts;
+    private volatile long failed;
+    private volatile long maxWalBytes;
     private volatile boolean closed;
     private volatile Scheduler.Cancellable next;
 
@@ -181,7 +182,8 @@ public final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    synchronized Counts counts() {
+    /** Never waits for a running turn. */
+    Counts counts() {
         return new Counts(passive, truncate, restarts, failed, maxWalBytes);
     }
 

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BenchReportTest {
+class PerfReportTest {
     @Test
     void linesAreNameValueUnitAndReportsCarryTheSameFigures(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        BenchReport r = new BenchReport(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        PerfReport r = new PerfReport(new PrintStream(buf, true, StandardCharsets.UTF_8));
         r.add("decision_p99_ms", 4.2134, "ms");
         r.add("rss_mb", 97, "MB");
         r.note("peer", "raw \"sqlite\"");
@@ -34,15 +34,15 @@ class BenchReportTest {
 
     @Test
     void namesAndUnitsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> new BenchResult("Decision P99", 1, "ms"));
-        assertThrows(IllegalArgumentException.class, () -> new BenchResult("x", 1, "per second"));
-        assertEquals("x nan x", new BenchResult("x", Double.NaN, "x").line());
+        assertThrows(IllegalArgumentException.class, () -> new Figure("Decision P99", 1, "ms"));
+        assertThrows(IllegalArgumentException.class, () -> new Figure("x", 1, "per second"));
+        assertEquals("x nan x", new Figure("x", Double.NaN, "x").line());
     }
 
     @Test
     void unknownSuiteIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = BenchCommand.run(java.util.List.of("--only", "nope"), new PrintStream(new ByteArrayOutputStream()),
+        int rc = PerfCommand.run(java.util.List.of("--only", "nope"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(64, rc);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown suite 'nope'"));

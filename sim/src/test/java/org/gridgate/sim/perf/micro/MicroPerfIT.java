@@ -13,30 +13,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchResult;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.Figure;
+import org.gridgate.sim.perf.PerfSuite;
 import org.gridgate.testing.SystemTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The three suites in a tiny mode: every figure present and positive, every drained record arrived. Targets are not asserted. */
-class MicroBenchIT {
+class MicroPerfIT {
     @TempDir
     Path out;
 
-    private Map<String, BenchResult> run(BenchSuite suite) throws Exception {
-        BenchReport report = new BenchReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        suite.run(new BenchOptions(true, out, 1, Set.of()), report);
+    private Map<String, Figure> run(PerfSuite suite) throws Exception {
+        PerfReport report = new PerfReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        suite.run(new PerfOptions(true, out, 1, Set.of()), report);
         assertEquals(List.of(), report.failures());
-        report.writeJson(out.resolve("bench.json"));
-        return report.results().stream().collect(Collectors.toMap(BenchResult::name, r -> r));
+        report.writeJson(out.resolve("perf.json"));
+        return report.results().stream().collect(Collectors.toMap(Figure::name, r -> r));
     }
 
-    private static void positive(Map<String, BenchResult> figures, String... names) {
+    private static void positive(Map<String, Figure> figures, String... names) {
         for (String n : names) {
-            BenchResult r = figures.get(n);
+            Figure r = figures.get(n);
             assertTrue(r != null, n + " missing from " + figures.keySet());
             assertTrue(Double.isFinite(r.value()) && r.value() > 0, n + " = " + r.value());
         }
@@ -44,7 +44,7 @@ class MicroBenchIT {
 
     @Test
     void journal() throws Exception {
-        Map<String, BenchResult> f = run(new JournalSuite(new JournalSuite.Sizes(Duration.ofMillis(400), 1_000_000, 30)));
+        Map<String, Figure> f = run(new JournalSuite(new JournalSuite.Sizes(Duration.ofMillis(400), 1_000_000, 30)));
         positive(f, "journal_rate_per_s", "sqlite_raw_rate_per_s", "journal_ratio_vs_sqlite");
         assertEquals("x", f.get("journal_ratio_vs_sqlite").unit());
         assertEquals(f.get("journal_rate_per_s").value() / f.get("sqlite_raw_rate_per_s").value(),
@@ -54,17 +54,17 @@ class MicroBenchIT {
     @Test
     void drain() throws Exception {
         SystemTools.require("mosquitto", "mosquitto");
-        Map<String, BenchResult> f = run(new DrainSuite(new DrainSuite.Sizes(600, 200)));
+        Map<String, Figure> f = run(new DrainSuite(new DrainSuite.Sizes(600, 200)));
         positive(f, "drain_rate_per_s", "paho_bare_rate_per_s", "drain_ratio_vs_paho");
         // The suite fails unless its subscriber saw every record once and in order; the note says how many.
-        String json = Files.readString(out.resolve("bench.json"));
+        String json = Files.readString(out.resolve("perf.json"));
         assertTrue(json.contains("\"drain_arrived\": \"600\""), json);
         assertTrue(json.contains("\"drain_records\": \"600\""), json);
     }
 
     @Test
     void crypto() throws Exception {
-        Map<String, BenchResult> f = run(new CryptoSuite(
+        Map<String, Figure> f = run(new CryptoSuite(
                 new CryptoSuite.Sizes(Duration.ofMillis(100), Duration.ofMillis(150), 5)));
         positive(f, "verify_es256_us", "verify_ps256_us", "qr_decode_640x480_ms");
         assertEquals("us", f.get("verify_es256_us").unit());

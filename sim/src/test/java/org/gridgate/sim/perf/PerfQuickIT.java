@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * --quick} finishes, exits 0, prints every figure other tools rely on as {@code name value unit},
  * and leaves the CSV, the JSON and both plots. Targets are for the bench to report, not asserted.
  */
-class BenchQuickIT {
+class PerfQuickIT {
     static final List<String> CONTRACT = List.of("decision_p50_ms", "decision_p99_ms", "journal_rate_per_s",
             "journal_ratio_vs_sqlite", "drain_rate_per_s", "drain_ratio_vs_paho", "ready_s", "rss_mb",
             "sustained_passages_per_s_1core", "verify_es256_us", "verify_ps256_us", "qr_decode_640x480_ms");
 
     @Test
-    void quickBenchReportsEveryContractFigure(@TempDir Path dir) throws Exception {
+    void quickPerfReportsEveryContractFigure(@TempDir Path dir) throws Exception {
         SystemTools.require("socat", "socat");
         SystemTools.require("mosquitto", "mosquitto");
         SystemTools.require("taskset", "util-linux");
@@ -35,7 +35,7 @@ class BenchQuickIT {
         Path out = dir.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "bench", "--quick", "--out", out.toString())
+        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "perf", "--quick", "--out", out.toString())
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         boolean finished = p.waitFor(10, TimeUnit.MINUTES);
@@ -63,11 +63,11 @@ class BenchQuickIT {
         assertEquals(0.0, figures.get("sustained_lost"), stdout);
         assertEquals(0.0, figures.get("soak_lost"), stdout);
 
-        String csv = Files.readString(out.resolve("bench.csv"), StandardCharsets.UTF_8);
-        String json = Files.readString(out.resolve("bench.json"), StandardCharsets.UTF_8);
+        String csv = Files.readString(out.resolve("perf.csv"), StandardCharsets.UTF_8);
+        String json = Files.readString(out.resolve("perf.json"), StandardCharsets.UTF_8);
         for (String name : CONTRACT) {
-            assertTrue(csv.contains("\n" + name + ","), name + " in bench.csv");
-            assertTrue(json.contains("\"name\": \"" + name + "\""), name + " in bench.json");
+            assertTrue(csv.contains("\n" + name + ","), name + " in perf.csv");
+            assertTrue(json.contains("\"name\": \"" + name + "\""), name + " in perf.json");
         }
         assertTrue(json.contains("\"failures\": []"), json);
         for (String png : List.of("decision_latency.png", "soak.png")) {
