@@ -35,6 +35,11 @@ public final class PerfCommand {
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
+        return run(argv, suites(), out, err);
+    }
+
+    /** The command over the given suites (tests run it over stand-ins). */
+    static int run(List<String> argv, List<PerfSuite> all, PrintStream out, PrintStream err) {
         if (!argv.isEmpty() && argv.get(0).equals("--jmh")) {
             // Everything after --jmh is JMH's own command line (see JmhLauncher).
             return org.gridgate.sim.perf.jmh.JmhLauncher.run(argv.subList(1, argv.size()), out, err);
@@ -61,7 +66,6 @@ public final class PerfCommand {
                 }
             }
         });
-        List<PerfSuite> all = suites();
         for (String o : only) {
             if (all.stream().noneMatch(s -> s.name().equals(o))) {
                 err.println("perf: unknown suite '" + o + "' (known: "

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three process suites in a very short run: each reports its figures, nothing is lost, and
- * the soak writes its CSV and plot. Targets are for the bench, not asserted here.
+ * the soak writes its CSV and plot. Targets are judged by the bench (see PerfQuickIT), not here.
  */
 class ProcessPerfIT {
     @TempDir
@@ -55,7 +55,11 @@ class ProcessPerfIT {
         assertTrue(r.get("soak_rate_per_s") > 0, all);
         assertTrue(r.get("soak_heap_after_gc_mb_last") > 0 && r.get("soak_heap_after_gc_mb_last") <= 48, all);
         assertTrue(r.get("soak_rss_mb_max") > r.get("soak_heap_after_gc_mb_last"), all);
-        assertTrue(r.containsKey("soak_heap_growth_mb_per_1m"), all);
+        // 1 500 passages cannot tell a flat heap from a slow leak: the growth is noted with its interval,
+        // and becomes a judged figure only when the interval is narrower than the target.
+        String growth = report.notes().get("soak_heap_growth");
+        assertTrue(growth != null && growth.contains("95 % interval"), String.valueOf(growth));
+        assertEquals(!growth.startsWith("not judged"), r.containsKey("soak_heap_growth_mb_per_1m"), growth);
 
         String csv = Files.readString(out.resolve("soak.csv"));
         assertTrue(csv.startsWith("time_s,passages,heap_after_gc_mb,rss_mb\n") && csv.lines().count() >= 3, csv);
