@@ -8,7 +8,6 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.signals.GateInput.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.gridgate.config.ConsoleConfig;
 import org.gridgate.config.ConsoleConfig.Role;
 import org.gridgate.config.ConsoleConfig.Volunteer;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.console.Console;
 import org.gridgate.console.PinHash;
 import org.gridgate.journal.Journal;

@@ -23,9 +23,9 @@ import org.gridgate.sim.devices.PtyPair;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
 import org.gridgate.sim.pass.CommunityKey;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
 import org.gridgate.sim.rig.Residents;
 import org.gridgate.sim.server.EmbeddedBroker;
 import org.gridgate.testing.FakeNotifySocket;
@@ -39,7 +39,7 @@ import org.gridgate.timing.ExecutorScheduler;
  * class-data archive in place; {@code ready_cold_s}: the same without the archive (first boot,
  * or after an upgrade). {@code rss_mb}: highest VmRSS while passages stream through the gate.
  */
-public final class FootprintSuite implements BenchSuite {
+public final class FootprintSuite implements PerfSuite {
     static final String TOPIC_ROOT = "gridgate";
     static final int RESIDENTS = 1000;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -63,7 +63,7 @@ public final class FootprintSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         Path dir = options.scratch(name());
         Path state = Files.createDirectories(dir.resolve("state-" + System.nanoTime()));
         Path archive = dir.resolve("gridgate.jsa");

@@ -6,8 +6,8 @@ import java.util.Locale;
  * One benchmark figure: {@code name value unit}, the line other tools parse. Names are
  * lower_snake_case and stable; a ratio has unit {@code x}.
  */
-public record BenchResult(String name, double value, String unit) {
-    public BenchResult {
+public record Figure(String name, double value, String unit) {
+    public Figure {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("benchmark name must be lower_snake_case: " + name);
         }

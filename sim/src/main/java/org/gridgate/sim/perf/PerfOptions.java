@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param seed for anything random, so a run can be repeated
  * @param only suite names to run; empty = all
  */
-public record BenchOptions(boolean quick, Path outDir, long seed, java.util.Set<String> only) {
+public record PerfOptions(boolean quick, Path outDir, long seed, java.util.Set<String> only) {
     public boolean wants(String suite) {
         return only.isEmpty() || only.contains(suite);
     }
