@@ -86,6 +86,8 @@ final class InboundRouter implements Inbound {
         if (o.applied()) {
             loop.replaceRoster(o.entries());
             LOG.info("roster version {} in force ({}, {} entries)", o.version(), o.reason(), o.entries().size());
+        } else if (o.version() == update.version()) {
+            LOG.info("{}", o.reason()); // the retained roster again, after a reconnect: nothing to do
         } else {
             rejected("roster", "not_applied", o.reason());
         }

@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterUpdate;
@@ -37,7 +39,27 @@ public final class SqliteRosterStore implements AutoCloseable {
                     + " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
                     + " version INTEGER NOT NULL)");
-            s.execute("INSERT OR IGNORE INTO roster_meta VALUES (1, -1)");
+            s.execute("INSERT OR IGNORE INTO roster_meta (id, version) VALUES (1, -1)");
+            boolean hasIssued = false;
+            try (ResultSet r = s.executeQuery("PRAGMA table_info(roster_meta)")) {
+                while (r.next()) {
+                    hasIssued |= r.getString("name").equals("issued_at");
+                }
+            }
+            if (!hasIssued) { // a roster.db from before issue times were kept
+                s.execute("ALTER TABLE roster_meta ADD COLUMN issued_at INTEGER");
+            }
+        }
+    }
+
+    /** When the server issued the roster in force; empty if none was received (or it predates issue times). */
+    public synchronized Optional<Instant> issuedAt() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT issued_at FROM roster_meta")) {
+            if (r.next()) {
+                long ms = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+            }
+            return Optional.empty();
         }
     }
 
@@ -68,14 +90,15 @@ public final class SqliteRosterStore implements AutoCloseable {
             return new Outcome(false, held, entries(), "delta from version " + u.baseVersion() + " but the gate holds "
                     + held + ": waiting for a full roster");
         }
-        if (u.version() < held && u.full() && held >= 0) {
-            return new Outcome(false, held, entries(), "roster version " + u.version() + " is older than the "
-                    + held + " the gate holds");
+        if (u.version() <= held) { // strictly newer only: a replayed or re-delivered roster changes nothing
+            return new Outcome(false, held, entries(), u.version() == held ? "roster version " + held
+                    + " already in force" : "roster version " + u.version() + " is older than the " + held
+                    + " the gate holds");
         }
         db.setAutoCommit(false);
         try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO resident VALUES (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement del = db.prepareStatement("DELETE FROM resident WHERE subject = ?");
-                PreparedStatement ver = db.prepareStatement("UPDATE roster_meta SET version = ?")) {
+                PreparedStatement ver = db.prepareStatement("UPDATE roster_meta SET version = ?, issued_at = ?")) {
             if (u.full()) {
                 try (Statement s = db.createStatement()) {
                     s.execute("DELETE FROM resident");
@@ -98,6 +121,7 @@ public final class SqliteRosterStore implements AutoCloseable {
             }
             put.executeBatch();
             ver.setLong(1, u.version());
+            ver.setLong(2, u.issuedAt().toEpochMilli());
             ver.executeUpdate();
             db.commit();
         } catch (SQLException e) {

@@ -79,7 +79,7 @@ final class GateChild {
         }
         try (SqliteRosterStore store = new SqliteRosterStore(config.storage().journal().resolveSibling("roster.db"))) {
             if (store.version() < 0) {
-                store.apply(RosterUpdate.full(0, roster));
+                store.apply(RosterUpdate.seed(roster));
             }
         }
         CommunityPassIssuer issuer = new CommunityPassIssuer(config.credentials().communityPrefix(),

@@ -163,7 +163,7 @@ final class DecisionRig implements AutoCloseable {
                     today.minusYears(1), today.plusYears(1)));
         }
         try (SqliteRosterStore store = new SqliteRosterStore(config.storage().journal().resolveSibling("roster.db"))) {
-            store.apply(RosterUpdate.full(0, roster));
+            store.apply(RosterUpdate.seed(roster));
         }
     }
 
