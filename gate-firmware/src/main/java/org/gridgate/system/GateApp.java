@@ -112,8 +112,9 @@ public final class GateApp implements AutoCloseable {
         GpioLock lock = new GpioLock(gpio, config.gpio().lock(), scheduler);
         Journal journal;
         try {
+            StateFiles.secure(config.storage());
             journal = SqliteJournal.open(config.storage(), config.gate(), clock);
-        } catch (JournalException e) {
+        } catch (JournalException | java.io.IOException e) {
             lock.toSafeState();
             gpio.shutdown();
             scheduler.close();
@@ -292,7 +293,7 @@ public final class GateApp implements AutoCloseable {
                     }
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
-                body -> record(RecordKind.EVENT, body)));
+                body -> record(RecordKind.EVENT, body), new org.gridgate.uplink.Rejections(clock)));
         String version = Optional.ofNullable(GateApp.class.getPackage().getImplementationVersion()).orElse("dev");
         status = new StatusReporter(loop, journal, inbox.trustAge(), version, u::publishStatus, scheduler, clock);
         status.start();

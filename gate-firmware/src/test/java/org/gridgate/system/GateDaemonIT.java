@@ -104,6 +104,12 @@ class GateDaemonIT {
             assertEquals(143, gate.exitValue(), "terminated by SIGTERM, handled by the shutdown hook");
         }
         assertEquals("ok", query("PRAGMA integrity_check"));
+        // Finding 7 of issue 20: started outside the unit (umask 022 here), the databases were 0644.
+        for (String f : List.of("journal.db", "roster.db", "trust.db", "history.db", "identity.key")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(f))), f);
+        }
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         assertEquals(1, count("kind = 'event' AND json_extract(payload, '$.event') = 'stopped'"
                 + " AND json_extract(payload, '$.lock') = 'locked'"), "the last thing recorded: stopped, lock safe");
         assertTrue(log().contains("lock in its safe state"), log());

@@ -23,6 +23,9 @@ final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** The broker-side limit, larger than a gate's default inbound cap (256 KiB) so both can be tested. */
+    static final int MAX_PACKET = 1024 * 1024;
+
     MosquittoBroker(Path dir, int port) {
         this.dir = dir;
         this.port = port;
@@ -36,6 +39,8 @@ final class MosquittoBroker implements AutoCloseable {
                     "persistence_location " + dir + "/",
                     "max_queued_messages 0",
                     "max_inflight_messages 100",
+                    // As docs/mqtt.md advises for a gridgate broker: refuse what no gate would accept.
+                    "max_packet_size " + MAX_PACKET,
                     "user " + System.getProperty("user.name"),
                     "log_dest file " + dir.resolve("mosquitto.log"),
                     ""));
