@@ -168,13 +168,14 @@ public final class ConfigLoader {
         boolean maskByHand = s.bool("maskConfirmByVolunteer", true);
         long held = s.integer("doorHeldOpenS", 30, 5, 600);
         long pre = s.integer("doorPreAlarmS", 20, 1, 600);
+        boolean onePass = s.bool("onePassOneEntry", true);
         if (pre >= held) {
             s.problem("doorPreAlarmS", "must be less than doorHeldOpenS (" + held + ")");
         }
         s.finish();
         return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(grace),
                 Duration.ofSeconds(release), persons, Duration.ofDays(days), Duration.ofMinutes(passbackMin),
-                passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre));
+                passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre), onePass);
     }
 
     private static ThermometerConfig thermometer(Section s, Claims claims) {
