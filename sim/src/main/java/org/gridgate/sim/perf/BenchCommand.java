@@ -22,6 +22,7 @@ public final class BenchCommand {
     static List<BenchSuite> suites() {
         return List.of(
                 new org.gridgate.sim.perf.decision.DecisionSuite(),
+                new org.gridgate.sim.perf.decision.FloodSuite(),
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
                 new org.gridgate.sim.perf.micro.CryptoSuite(),

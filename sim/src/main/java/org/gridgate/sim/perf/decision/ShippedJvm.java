@@ -33,18 +33,23 @@ final class ShippedJvm {
     }
 
     static void run(BenchOptions options, BenchReport report) throws IOException, InterruptedException {
-        Path out = options.scratch("decision-jvm");
+        run(options, report, "decision");
+    }
+
+    /** Runs the suite named {@code suite} in the child (the decision suite, or one built on its rig). */
+    static void run(BenchOptions options, BenchReport report, String suite) throws IOException, InterruptedException {
+        Path out = options.scratch(suite + "-jvm");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FLAGS);
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "bench",
-                "--only", "decision", "--out", out.toString(), "--seed", Long.toString(options.seed())));
+                "--only", suite, "--out", out.toString(), "--seed", Long.toString(options.seed())));
         if (options.quick()) {
             cmd.add("--quick");
         }
-        report.note("decision_jvm", String.join(" ", FLAGS));
+        report.note(suite + "_jvm", String.join(" ", FLAGS));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -63,7 +68,7 @@ final class ShippedJvm {
             }
         }
         if (rc != 0) {
-            throw new IllegalStateException("the decision bench in the gate's JVM exited " + rc);
+            throw new IllegalStateException("the " + suite + " bench in the gate's JVM exited " + rc);
         }
     }
 }
