@@ -120,4 +120,30 @@ class RosterStoreTest {
                 () -> RosterMessage.parseUpdate(roster(versionAndTime, "normal")));
         assertTrue(e.getMessage().contains("version") || e.getMessage().contains("issuedAt"), e.getMessage());
     }
+
+    /** A roster.db as 0.1.0 wrote it (no schema version, no issue time) keeps its roster and its version. */
+    @Test
+    void aRosterFromBeforeIssueTimesKeepsItsVersion(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement()) {
+            // The schema 0.1.0 wrote (migration step 1).
+            st.execute("CREATE TABLE resident (subject TEXT PRIMARY KEY, kind TEXT NOT NULL, unit TEXT NOT NULL,"
+                    + " household TEXT NOT NULL, status TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)");
+            st.execute("CREATE TABLE roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
+            st.execute("INSERT INTO roster_meta VALUES (1, -1)");
+            st.execute("UPDATE roster_meta SET version = 12");
+            st.execute("INSERT INTO resident VALUES ('B', 'RESIDENT', '1-101', '1-101', 'BARRED', '2026-01-01', '2026-12-31')");
+        }
+        try (SqliteRosterStore s = new SqliteRosterStore(file)) {
+            assertEquals(12, s.version());
+            assertEquals(java.util.Optional.empty(), s.issuedAt());
+            assertEquals(Resident.Status.BARRED, s.entries().get(0).status());
+            assertFalse(s.apply(RosterMessage.parseUpdate(roster("\"version\":11,\"issuedAt\":\"2026-03-01T08:00:00Z\",",
+                    "normal"))).applied());
+            assertTrue(s.apply(RosterMessage.parseUpdate(roster("\"version\":13,\"issuedAt\":\"2026-03-01T08:00:00Z\",",
+                    "normal"))).applied());
+            assertEquals(T, s.issuedAt().orElseThrow());
+        }
+    }
 }
