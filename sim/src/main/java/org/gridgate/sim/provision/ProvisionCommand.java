@@ -36,7 +36,7 @@ import org.gridgate.sim.pass.Pem;
  * a required answer is missing, 78 for a config that does not pass the check.
  */
 public final class ProvisionCommand {
-    static final String HELP = """
+    public static final String HELP = """
             usage: java -jar gridgate-sim.jar provision --out DIR [--template pi-kit|sim] [--gate-id ID]
                      [--community C] [--broker URI] [--ca-file PEM] [--community-key FILE] [--root-key FILE]
                      [--force]
