@@ -78,6 +78,9 @@ public final class BenchCommand {
             if (!options.wants(s.name())) {
                 continue;
             }
+            // Progress on stderr: stdout stays the "name value unit" lines scripts read.
+            err.println("bench: " + s.name() + "...");
+            err.flush();
             try {
                 s.run(options, report);
             } catch (Exception | AssertionError e) {
