@@ -57,7 +57,7 @@ public final class Main {
                                                              [--emissivity E] [--no-inputs]
                       The technician's self-test on the terminal: lists the device nodes, then tests every
                       configured device through the gate's own adapters, printing what it waits for:
-                      thermometer (a reading), each scanner (present a code within S seconds, default 6),
+                      thermometer (a reading), each scanner (present a code within S seconds, default 10),
                       then the door contact, the exit button and the mask input (open/press each within S
                       seconds; --no-inputs skips them). --outputs also clicks the lock and sounds the buzzer
                       and lights. --emissivity E writes the MLX90614's emissivity. Exit 0 all OK, 69 a device

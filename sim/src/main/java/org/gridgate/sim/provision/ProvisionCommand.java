@@ -216,7 +216,7 @@ public final class ProvisionCommand {
                 return given.get();
             }
             for (int attempt = 0; attempt < 3; attempt++) {
-                out.print(question + (fallback == null ? "" : " [" + fallback + "]") + ": ");
+                out.print(question + (fallback == null || fallback.isEmpty() ? "" : " [" + fallback + "]") + ": ");
                 out.flush();
                 String line = in.readLine();
                 if (line == null) {
