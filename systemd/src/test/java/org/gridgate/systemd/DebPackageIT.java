@@ -34,13 +34,19 @@ class DebPackageIT {
     /** 0.1.0-SNAPSHOT -> 0.1.0~SNAPSHOT: '~' sorts before the release in dpkg's order. */
     private static final String DEB_VERSION = MAVEN_VERSION.replace('-', '~');
 
-    private static final Map<String, String> PAYLOAD = Map.of(
-            "/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar",
-            "/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service",
-            "/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules",
-            "/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml",
-            "/usr/share/doc/gridgate/copyright", "systemd/src/deb/copyright",
-            "/usr/share/doc/gridgate/install.md", "docs/install.md");
+    private static final Map<String, String> PAYLOAD = Map.ofEntries(
+            Map.entry("/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar"),
+            Map.entry("/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service"),
+            Map.entry("/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules"),
+            Map.entry("/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml"),
+            Map.entry("/usr/share/doc/gridgate/copyright", "systemd/src/deb/copyright"),
+            Map.entry("/usr/share/doc/gridgate/install.md", "docs/install.md"),
+            Map.entry("/usr/share/doc/gridgate/console.md", "docs/console.md"),
+            Map.entry("/usr/share/doc/gridgate/img/console-800x480.png", "docs/img/console-800x480.png"),
+            Map.entry("/usr/share/doc/gridgate/rules.md", "docs/rules.md"),
+            Map.entry("/usr/share/doc/gridgate/wiring.md", "docs/wiring.md"),
+            Map.entry("/usr/share/doc/gridgate/mqtt.md", "docs/mqtt.md"),
+            Map.entry("/usr/share/doc/gridgate/health-pass.md", "docs/health-pass.md"));
 
     @TempDir
     Path tmp;
