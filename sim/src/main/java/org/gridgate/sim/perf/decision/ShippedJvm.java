@@ -37,6 +37,7 @@ final class ShippedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FLAGS);
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // the jar's manifest grants it; -cp does not
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "bench",

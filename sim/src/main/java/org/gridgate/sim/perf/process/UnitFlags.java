@@ -12,13 +12,8 @@ import java.util.List;
 public final class UnitFlags {
     /** Where the unit keeps its archive (the StateDirectory, writable under ProtectSystem=strict). */
     static final String UNIT_ARCHIVE = "/var/lib/gridgate/gridgate.jsa";
-    /**
-     * {@code --enable-native-access}: the unit starts the jar, whose manifest grants it to jSerialComm,
-     * SQLite and Pi4J; a child started with {@code -cp} needs it on the command line, or JDK 24+ prints
-     * "restricted method" warnings into the bench's output.
-     */
     public static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+            "-Xshare:auto");
 
     private UnitFlags() {}
 
