@@ -131,7 +131,8 @@ final class Live implements GateObserver, AutoCloseable {
             mode = Texts.lower(s.mode());
             open = s.openAlarms();
             List<Map<String, Object>> devices = new ArrayList<>();
-            for (DeviceStatus d : s.devices().values()) {
+            for (DeviceStatus d : s.devices().values().stream()
+                    .sorted(java.util.Comparator.comparing(DeviceStatus::deviceId)).toList()) {
                 devices.add(Map.of("id", d.deviceId(), "ok", d.isOk(), "reason", d.reason()));
             }
             health.put("gateLoop", true);

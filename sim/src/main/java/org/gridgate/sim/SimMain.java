@@ -17,7 +17,7 @@ import org.gridgate.system.logging.Logging;
 /** The technician's bench: {@code java -jar gridgate-sim.jar <command>}. */
 public final class SimMain {
     static final String USAGE = """
-            usage: java -jar gridgate-sim.jar <command>
+            usage: java -jar gridgate-sim.jar <command>   (<command> --help for one command)
               demo [--passages N] [--seed S] [--state DIR]
                   run the gate with simulated devices, an embedded broker and a community-server
                   stand-in; one line per passage; with --passages it stops after N and prints
@@ -60,9 +60,14 @@ public final class SimMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);
-        if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
+        if (a.isEmpty() || a.get(0).equals("--help") || a.get(0).equals("-h")) {
             out.print(USAGE);
             return a.isEmpty() ? 64 : 0;
+        }
+        if (a.get(0).equals("help") || a.contains("--help") || a.contains("-h")) {
+            String command = a.get(0).equals("help") ? (a.size() > 1 ? a.get(1) : "") : a.get(0);
+            out.print(SimHelp.COMMANDS.getOrDefault(command, USAGE));
+            return 0;
         }
         return switch (a.get(0)) {
             case "demo" -> demo(a.subList(1, a.size()), out, err);

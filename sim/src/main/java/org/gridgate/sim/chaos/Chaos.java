@@ -180,7 +180,7 @@ public final class Chaos {
         static Child start(Path state, String broker, long seed, boolean generate, List<String> jvmFlags)
                 throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-XX:+UseSerialGC", "-Xmx96m"));
             cmd.addAll(jvmFlags);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),

@@ -94,6 +94,9 @@ public final class PerfCommand {
             if (!options.wants(s.name())) {
                 continue;
             }
+            // Progress on stderr: stdout stays the "name value unit" lines scripts read.
+            err.println("perf: " + s.name() + "...");
+            err.flush();
             try {
                 s.run(options, report);
             } catch (Exception | AssertionError e) {
