@@ -57,15 +57,19 @@ final class GateChild {
 
     private GateChild() {}
 
-    /** Runs until killed; with {@code generate} false the gate only drains its backlog. */
-    static void run(Path state, String brokerUri, long seed, boolean generate) throws Exception {
+    /**
+     * Runs until killed; with {@code generate} false the gate only drains its backlog. With a {@code key}
+     * file (see {@link #writeKey}) the community key is that one, so the caller can sign rosters and
+     * trust lists the child accepts; without, a fresh one.
+     */
+    static void run(Path state, String brokerUri, long seed, boolean generate, Path key) throws Exception {
         PrintStream acted = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Logging.setup(Level.WARNING);
         Clock clock = Clock.systemUTC();
         trace("jvm up");
-        KeyPair issuerKey = ecKey();
-        byte[] kid = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(issuerKey.getPublic().getEncoded()), 8);
+        KeyPair issuerKey = key == null ? ecKey() : readKey(key);
+        byte[] kid = kid(issuerKey);
         var anchor = new CredentialConfig.TrustAnchor(Base64.getEncoder().encodeToString(kid),
                 Base64.getEncoder().encodeToString(issuerKey.getPublic().getEncoded()));
         trace("keys");
@@ -99,7 +103,13 @@ final class GateChild {
                 acted.println("ACTED " + e.seq() + " " + e.id());
                 decided.add(e.seq());
             }
+
+            @Override
+            public void rosterReplaced(int entries) {
+                acted.println("ROSTER " + entries); // stored (synchronous=FULL) before the loop hears of it
+            }
         });
+        reportTrustUpdates(app, acted);
         trace("gate started");
         acted.println("READY");
         if (!generate) {
@@ -123,6 +133,39 @@ final class GateChild {
             thermometer.absent();
             hw.input(GateInput.Kind.MASK_PRESENT, false, maskActiveLow);
         }
+    }
+
+    /** Prints {@code TRUST <issuedAt ms>} whenever the trust list in force changes (it is stored first). */
+    private static void reportTrustUpdates(GateApp app, PrintStream out) {
+        var poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon(true).name("chaos-trust").factory());
+        long[] last = {Long.MIN_VALUE};
+        poller.scheduleWithFixedDelay(() -> app.lastTrustUpdate().map(Instant::toEpochMilli).ifPresent(ms -> {
+            if (ms != last[0]) {
+                last[0] = ms;
+                out.println("TRUST " + ms);
+            }
+        }), 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes a fresh community key pair for {@link #run}'s {@code key} option: PKCS#8, then X.509, base64 lines. */
+    static KeyPair writeKey(Path file) throws Exception {
+        KeyPair k = ecKey();
+        java.nio.file.Files.writeString(file, Base64.getEncoder().encodeToString(k.getPrivate().getEncoded()) + "\n"
+                + Base64.getEncoder().encodeToString(k.getPublic().getEncoded()) + "\n", StandardCharsets.US_ASCII);
+        return k;
+    }
+
+    static KeyPair readKey(Path file) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.US_ASCII);
+        var f = java.security.KeyFactory.getInstance("EC");
+        return new KeyPair(f.generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(lines.get(1)))),
+                f.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
+    }
+
+    /** The key id the child derives from the community key. */
+    static byte[] kid(KeyPair k) throws Exception {
+        return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(k.getPublic().getEncoded()), 8);
     }
 
     private static void trace(String what) {
