@@ -49,11 +49,22 @@ public final class SqliteJournal implements Journal {
     private static final String RANGE = "SELECT seq, id, kind, at, payload FROM record"
             + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?";
     private static final int WAL_SIZE_LIMIT = 4 * 1024 * 1024;
+    /**
+     * Every commit writes whole pages to the WAL; a record is well under 1 KB, so 1 KB pages write a
+     * quarter of what 4 KB pages would per commit (see docs/performance.md, flash wear).
+     */
+    static final int PAGE_SIZE = 1024;
+    static final int MARK_BATCH = 256;
+    static final Duration MARK_DELAY = Duration.ofSeconds(30);
 
     private final Path file;
     private final Limits limits;
     private final Clock clock;
     private final Payloads payloads;
+    private final RecordIds ids = new RecordIds();
+    /** Acknowledged, not yet written (see markDelivered); changed under writeLock, read by the outbox too. */
+    private final java.util.Set<Long> pendingMarks = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private long pendingSince;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private final Connection writer;
@@ -88,6 +99,7 @@ public final class SqliteJournal implements Journal {
             w = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = w.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA page_size = " + PAGE_SIZE); // takes effect only on a new file
                 try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                     if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
                         throw new SQLException("could not switch to WAL mode");
@@ -120,7 +132,7 @@ public final class SqliteJournal implements Journal {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(body);
         Instant when = at.truncatedTo(ChronoUnit.MILLIS);
-        UUID id = UUID.randomUUID();
+        UUID id = ids.next(when.toEpochMilli());
         writeLock.lock();
         try {
             ensureOpen();
@@ -134,7 +146,11 @@ public final class SqliteJournal implements Journal {
             insert.setString(3, kind.topicLevel());
             insert.setLong(4, when.toEpochMilli());
             insert.setString(5, payload);
-            insert.executeUpdate(); // autocommit: one durable transaction
+            if (pendingMarks.isEmpty()) {
+                insert.executeUpdate(); // autocommit: one durable transaction
+            } else {
+                appendWithMarks();
+            }
             lastSeq = seq;
             return new JournalEntry(seq, id, kind, when, payload);
         } catch (SQLException e) {
@@ -145,14 +161,37 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /** The prepared insert and the waiting marks in one durable transaction; caller holds writeLock. */
+    private void appendWithMarks() throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            writeMarks();
+            insert.executeUpdate();
+            writer.commit();
+            pendingMarks.clear();
+        } catch (SQLException e) {
+            writer.rollback();
+            mark = Sql.renew(writer, mark, MARK);
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
     @Override
     public List<JournalEntry> undelivered(long afterSeq, int max) {
         readLock.lock();
         try {
             ensureOpenUnchecked();
+            // Acknowledged records whose mark waits for the next append are left out: read that many more.
+            int waiting = pendingMarks.size();
             outbox.setLong(1, afterSeq);
-            outbox.setInt(2, max);
-            return entries(outbox, max);
+            outbox.setInt(2, (int) Math.min(Integer.MAX_VALUE, (long) max + waiting));
+            List<JournalEntry> out = entries(outbox, max);
+            if (waiting > 0) {
+                out.removeIf(e -> pendingMarks.contains(e.seq()));
+            }
+            return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
         } catch (SQLException e) {
             outbox = Sql.renew(reader, outbox, OUTBOX);
             throw new IllegalStateException("journal read failed at " + file + ": " + Sql.describe(e), e);
@@ -190,9 +229,13 @@ public final class SqliteJournal implements Journal {
     }
 
     /**
-     * One transaction, committed with {@code synchronous=NORMAL}: a mark lost to a power cut only
-     * makes the uplink send the record again, and the server drops the duplicate by id. Keeping
-     * marks off the fsync path keeps the gate's own appends fast while a backlog drains.
+     * Acknowledgements are written with the next append, in its transaction: at a quiet gate a record
+     * is acknowledged seconds before the next one is written, and the pages the mark dirties (the
+     * record's leaf, the outbox index) are mostly the ones the append writes anyway, so the card sees
+     * no commit of its own for a mark. They are written on their own (one {@code synchronous=NORMAL}
+     * transaction) when {@link #MARK_BATCH} are waiting or the oldest has waited {@link #MARK_DELAY},
+     * and on prune and close. A mark lost to a power cut only makes the uplink send the record again,
+     * and the server drops the duplicate by id; the outbox and the stats already leave waiting marks out.
      */
     @Override
     public void markDelivered(Collection<Long> seqs) {
@@ -202,33 +245,54 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpenUnchecked();
-            long now = clock.millis();
-            relaxed = true;
-            try (Statement s = writer.createStatement()) {
-                s.execute("PRAGMA synchronous = NORMAL");
+            if (pendingMarks.isEmpty()) {
+                pendingSince = clock.millis();
             }
-            writer.setAutoCommit(false);
-            try {
-                for (long seq : seqs) {
-                    mark.setLong(1, now);
-                    mark.setLong(2, seq);
-                    mark.addBatch();
-                }
-                mark.executeBatch();
-                writer.commit();
-            } catch (SQLException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-                durable();
+            pendingMarks.addAll(seqs);
+            if (pendingMarks.size() >= MARK_BATCH || clock.millis() - pendingSince >= MARK_DELAY.toMillis()
+                    || clock.millis() < pendingSince) {
+                flushMarks();
             }
         } catch (SQLException e) {
-            mark = Sql.renew(writer, mark, MARK);
             throw new IllegalStateException("journal mark failed at " + file + ": " + Sql.describe(e), e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Writes the waiting marks in one transaction of their own at synchronous=NORMAL; caller holds writeLock. */
+    private void flushMarks() throws SQLException {
+        if (pendingMarks.isEmpty()) {
+            return;
+        }
+        relaxed = true;
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA synchronous = NORMAL");
+        }
+        writer.setAutoCommit(false);
+        try {
+            writeMarks();
+            writer.commit();
+            pendingMarks.clear();
+        } catch (SQLException e) {
+            writer.rollback();
+            mark = Sql.renew(writer, mark, MARK);
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+            durable();
+        }
+    }
+
+    /** The waiting marks as statements of the caller's open transaction. */
+    private void writeMarks() throws SQLException {
+        long now = clock.millis();
+        for (long seq : pendingMarks) {
+            mark.setLong(1, now);
+            mark.setLong(2, seq);
+            mark.addBatch();
+        }
+        mark.executeBatch();
     }
 
     @Override
@@ -248,7 +312,7 @@ public final class SqliteJournal implements Journal {
                             + " (SELECT count(*) FROM record WHERE delivered_at IS NULL),"
                             + " (SELECT coalesce(sum(count), 0) FROM dropped)")) {
                 rs.next();
-                return new Stats(rs.getLong(1), rs.getLong(2), last, rs.getLong(3));
+                return new Stats(rs.getLong(1), Math.max(0, rs.getLong(2) - pendingMarks.size()), last, rs.getLong(3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("journal stats failed at " + file + ": " + Sql.describe(e), e);
@@ -262,6 +326,7 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpen();
+            flushMarks();
             writer.setAutoCommit(false);
             try {
                 Pruned p = Pruner.prune(writer, now, limits);
@@ -299,6 +364,11 @@ public final class SqliteJournal implements Journal {
         readLock.lock();
         try {
             if (!closed) {
+                try {
+                    flushMarks();
+                } catch (SQLException e) {
+                    // the records are sent again after the restart; the server drops them by id
+                }
                 closed = true;
                 Sql.closeQuietly(reader);
                 Sql.closeQuietly(writer);
