@@ -32,6 +32,13 @@ public record Decision(
         }
     }
 
+    /** This decision denied for {@code failure} as well (a failed check of the gate itself). */
+    public Decision deniedFor(Check failure) {
+        List<Check> all = new java.util.ArrayList<>(checks);
+        all.add(failure);
+        return new Decision(Outcome.DENIED, direction, at, all, temperature, credential, subject, unit, assistedBy, mode);
+    }
+
     public boolean granted() {
         return outcome == Outcome.GRANTED;
     }
