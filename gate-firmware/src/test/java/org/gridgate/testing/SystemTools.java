@@ -40,6 +40,13 @@ public final class SystemTools {
         return file;
     }
 
+    /** Skips the test (or fails it when tools are required) unless it runs as root (mount, loop devices). */
+    public static void requireRoot(String why) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            missing("not running as root (" + why + ")");
+        }
+    }
+
     private static void missing(String msg) {
         if (toolsRequired()) {
             fail(msg + " and gridgate.requireTools is set");
