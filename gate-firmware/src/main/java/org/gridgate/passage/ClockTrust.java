@@ -36,6 +36,23 @@ final class ClockTrust {
         }
     }
 
+    /**
+     * An exit decided on a clock that cannot be believed: a registration "not valid today" is a
+     * judgement of that clock, not of the person, and must not keep a resident inside. Every other
+     * check stands (home quarantine needs no clock; the quota only errs towards counting exits).
+     */
+    static Decision exitWithoutDates(Decision d, String why) {
+        if (d.granted() || !d.denialReasons().contains(Reason.REGISTRATION_NOT_VALID)) {
+            return d;
+        }
+        java.util.List<Check> checks = d.checks().stream().map(c -> c.reason() == Reason.REGISTRATION_NOT_VALID && !c.passed()
+                ? Check.pass(c.kind(), Reason.REGISTERED, "registration dates not judged (" + c.detail() + "): " + why)
+                : c).toList();
+        boolean all = checks.stream().allMatch(Check::passed);
+        return new Decision(all ? Outcome.GRANTED : Outcome.DENIED, d.direction(), d.at(), checks, d.temperature(),
+                d.credential(), d.subject(), d.unit(), d.assistedBy(), d.mode());
+    }
+
     /** Why {@code now} cannot be believed, or empty when it can. */
     Optional<String> untrusted(Instant now) {
         if (now.isBefore(floor)) {

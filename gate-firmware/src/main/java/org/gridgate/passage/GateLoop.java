@@ -284,11 +284,11 @@ public final class GateLoop implements GateControl, AutoCloseable {
 
     /** Commits a decision, then acts on it. Returns false when it could not be recorded. */
     private boolean commit(Decision decided) {
-        java.util.Optional<String> clockWrong = decided.direction() == org.gridgate.config.ScannerConfig.Direction.ENTRY
-                && decided.outcome() != Outcome.INCOMPLETE ? clockTrust.untrusted(p.clock().instant())
-                : java.util.Optional.empty();
-        Decision d = clockWrong.map(why -> decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why)))
-                .orElse(decided);
+        java.util.Optional<String> clockWrong = decided.outcome() != Outcome.INCOMPLETE
+                ? clockTrust.untrusted(p.clock().instant()) : java.util.Optional.empty();
+        boolean entry = decided.direction() == org.gridgate.config.ScannerConfig.Direction.ENTRY;
+        Decision d = clockWrong.map(why -> entry ? decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why))
+                : ClockTrust.exitWithoutDates(decided, why)).orElse(decided);
         JournalEntry entry;
         try {
             entry = p.journal().append(RecordKind.PASSAGE, d.at(), PassageRecords.body(d, p.pseudonyms()));

@@ -32,7 +32,12 @@ final class Schema {
                       count INTEGER NOT NULL,
                       first_seq INTEGER NOT NULL,
                       last_seq INTEGER NOT NULL,
-                      reason TEXT NOT NULL)"""));
+                      reason TEXT NOT NULL)"""),
+            List.of(
+                    // Milliseconds since boot (CLOCK_MONOTONIC) next to the wall time "at": a Pi has no
+                    // real-time clock, and this orders and spaces the records of one boot whatever NTP
+                    // did to "at". NULL in records written before this column existed.
+                    "ALTER TABLE record ADD COLUMN mono INTEGER"));
 
     static final int CURRENT = MIGRATIONS.size();
 

@@ -42,7 +42,7 @@ public final class SqliteJournal implements Journal {
     }
 
     private static final int BUSY_TIMEOUT_MS = 1000;
-    private static final String INSERT = "INSERT INTO record(seq, id, kind, at, payload) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO record(seq, id, kind, at, payload, mono) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String MARK = "UPDATE record SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL";
     private static final String OUTBOX = "SELECT seq, id, kind, at, payload FROM record"
             + " WHERE delivered_at IS NULL AND seq > ? ORDER BY seq LIMIT ?";
@@ -140,12 +140,15 @@ public final class SqliteJournal implements Journal {
                 durable(); // a mark could not restore FULL: do it now, or fail rather than commit less
             }
             long seq = lastSeq + 1;
-            String payload = payloads.render(id, seq, kind, when, body);
+            // Milliseconds since boot: System.nanoTime is CLOCK_MONOTONIC on Linux, which NTP steps never move.
+            long mono = System.nanoTime() / 1_000_000;
+            String payload = payloads.render(id, seq, kind, when, mono, body);
             insert.setLong(1, seq);
             insert.setString(2, id.toString());
             insert.setString(3, kind.topicLevel());
             insert.setLong(4, when.toEpochMilli());
             insert.setString(5, payload);
+            insert.setLong(6, mono);
             if (pendingMarks.isEmpty()) {
                 insert.executeUpdate(); // autocommit: one durable transaction
             } else {
