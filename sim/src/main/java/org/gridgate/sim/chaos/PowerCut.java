@@ -96,7 +96,7 @@ public final class PowerCut {
                     if (c.awaitReady(Chaos.READY_TIMEOUT_MS) < 0 && fault == null) {
                         problems.add("cut " + i + ": the child never became ready (see " + work.resolve("child.err") + ")");
                     }
-                    c.runFor(50 + random.nextInt(600));
+                    c.runFor(100 + random.nextInt(900));
                     if (random.nextBoolean()) {
                         rosterVersion++;
                         server.publishSigned("roster", RosterMessage.encode(rosterVersion, roster(rosterVersion)), true);
@@ -105,7 +105,7 @@ public final class PowerCut {
                         trustVersion++;
                         server.publishSigned("trust", trustList(trustVersion, kid, community), true);
                     }
-                    c.runFor(random.nextInt(700));
+                    c.runFor(random.nextInt(900));
                     // The power goes: the process stops, then what it had not synced is gone.
                     Map<Long, String> seen = c.killAndCollect();
                     if (!fs.powerCut()) {
