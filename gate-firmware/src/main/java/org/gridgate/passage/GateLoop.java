@@ -286,8 +286,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
     private boolean commit(Decision decided) {
         java.util.Optional<String> clockWrong = decided.outcome() != Outcome.INCOMPLETE
                 ? clockTrust.untrusted(p.clock().instant()) : java.util.Optional.empty();
-        boolean entry = decided.direction() == org.gridgate.config.ScannerConfig.Direction.ENTRY;
-        Decision d = clockWrong.map(why -> entry ? decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why))
+        boolean entering = decided.direction() == org.gridgate.config.ScannerConfig.Direction.ENTRY;
+        Decision d = clockWrong.map(why -> entering ? decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why))
                 : ClockTrust.exitWithoutDates(decided, why)).orElse(decided);
         JournalEntry entry;
         try {
