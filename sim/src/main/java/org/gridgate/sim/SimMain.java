@@ -29,7 +29,7 @@ public final class SimMain {
               powercut --cuts N [--seed S] [--work DIR] [--lazyfs BIN]
                   power-cut test (root, /dev/fuse, LazyFS: ../shared/tools/lazyfs/build.sh): the gate's
                   state folder on LazyFS, N cuts (every 4th a torn WAL write), audit after each; ends with
-                  "powercut: N cuts (T torn writes), D decisions, L lost, F torn files, X duplicated"
+                  "powercut: N cuts (T torn writes, F fired), D decisions, L lost, B torn files, X duplicated"
               scenario FILE|DIR...
                   play scripted scenarios against the real daemon; exit 1 with a diff on any mismatch
               pass --subject S [--colour green|yellow|red] [--kind resident|visitor|staff] [--valid 10m]

@@ -242,6 +242,11 @@ public final class Chaos {
             return acted;
         }
 
+        /** Decisions acted on so far, as far as read. */
+        int actedCount() {
+            return acted.size();
+        }
+
         long rosterEntries() {
             return rosterEntries;
         }

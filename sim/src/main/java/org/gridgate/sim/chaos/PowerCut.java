@@ -42,14 +42,15 @@ public final class PowerCut {
     /** @param work a folder on a normal file system for LazyFS's config, logs and the child's stderr */
     public record Options(int cuts, long seed, Path work, Path lazyfs) {}
 
-    public record Result(int cuts, int tornWrites, long decisions, long lost, long tornFiles, long duplicated,
+    /** @param tornWrites cuts armed with a torn write; @param tornFired those where LazyFS tore a write and died */
+    public record Result(int cuts, int tornWrites, int tornFired, long decisions, long lost, long tornFiles, long duplicated,
             long rosterUpdates, long trustUpdates, List<String> problems) {
         public boolean ok() {
             return lost == 0 && tornFiles == 0 && duplicated == 0 && problems.isEmpty();
         }
 
         public String line() {
-            return "powercut: " + cuts + " cuts (" + tornWrites + " torn writes), " + decisions + " decisions, " + lost
+            return "powercut: " + cuts + " cuts (" + tornWrites + " torn writes, " + tornFired + " fired), " + decisions + " decisions, " + lost
                     + " lost, " + tornFiles + " torn files, " + duplicated + " duplicated";
         }
     }
@@ -71,6 +72,7 @@ public final class PowerCut {
         List<String> problems = new ArrayList<>();
         long reused = 0;
         int torn = 0;
+        int fired = 0;
         long rosterVersion = 0;
         long trustVersion = 0;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
@@ -88,7 +90,7 @@ public final class PowerCut {
                     torn++;
                     fault = new LazyFs.Torn(torn % 2 == 1 ? "torn-op" : "torn-seq",
                             root.resolve(config.storage().journal().getFileName() + "-wal").toString(),
-                            5 + random.nextInt(60));
+                            2 + random.nextInt(12)); // the n-th write to the WAL: a child writes a few per commit
                 }
                 try (LazyFs fs = LazyFs.mount(o.lazyfs(), root, mount, work, fault)) {
                     Chaos.Child c = Chaos.Child.start(mount, work, broker.uri(), o.seed() * 1_000 + i, true, cds,
@@ -96,7 +98,13 @@ public final class PowerCut {
                     if (c.awaitReady(Chaos.READY_TIMEOUT_MS) < 0 && fault == null) {
                         problems.add("cut " + i + ": the child never became ready (see " + work.resolve("child.err") + ")");
                     }
-                    c.runFor(100 + random.nextInt(900));
+                    // A few decisions at stake in every cut (unless a torn write already took the card away).
+                    int want = 1 + random.nextInt(4);
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (c.actedCount() < want && fs.alive() && System.nanoTime() < until) {
+                        c.runFor(50);
+                    }
+                    c.runFor(random.nextInt(500));
                     if (random.nextBoolean()) {
                         rosterVersion++;
                         server.publishSigned("roster", RosterMessage.encode(rosterVersion, roster(rosterVersion)), true);
@@ -108,6 +116,9 @@ public final class PowerCut {
                     c.runFor(random.nextInt(900));
                     // The power goes: the process stops, then what it had not synced is gone.
                     Map<Long, String> seen = c.killAndCollect();
+                    if (fault != null && !fs.alive()) {
+                        fired++;
+                    }
                     if (!fs.powerCut()) {
                         problems.add("cut " + i + ": LazyFS did not confirm clearing its cache");
                     }
@@ -157,7 +168,7 @@ public final class PowerCut {
                     + rosterVersion + " rosters and " + trustVersion + " trust lists pushed, last stored: roster "
                     + audit.rosterVersion() + ", trust list " + audit.trustVersion() + "; card " + root);
             problems.forEach(p -> out.println("powercut: problem: " + p));
-            return new Result(o.cuts(), torn, acted.size(), audit.lost(), audit.tornFiles(), duplicated, rosterVersion,
+            return new Result(o.cuts(), torn, fired, acted.size(), audit.lost(), audit.tornFiles(), duplicated, rosterVersion,
                     trustVersion, problems);
         }
     }
