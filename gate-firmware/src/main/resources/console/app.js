@@ -16,7 +16,7 @@ const T = {
     hours: '小时', 'not-answering': '无响应', entries: '进入', exits: '外出', deniedN: '拒绝',
     'no-residents': '该房号无登记住户', done: '已执行', 'signed-out': '已退出', passages: '通行', fevers: '发热',
     from: '从', to: '至', 'open-alarms': '未处理告警', none: '无', 'actions-taken': '操作记录', volunteer: '志愿者',
-    synchronized: '已同步', unsynchronized: '未确认同步', suspect: '时间错误', dropped: '有记录丢失', failed: '故障',
+    synchronized: '已同步', unsynchronized: '未确认同步', suspect: '时间错误', dropped: '有记录丢失', failed: '故障', cannot_record: '无法保存记录，暂停入内',
     'assisted-by': '协助：', 'lead-only': '组长', green: '绿码', yellow: '黄码', red: '红码'
   },
   en: {
@@ -34,7 +34,7 @@ const T = {
     deniedN: 'Denied', 'no-residents': 'nobody registered in that unit', done: 'Done', 'signed-out': 'Signed out',
     passages: 'Passages', fevers: 'Fevers', from: 'From', to: 'To', 'open-alarms': 'Open alarms', none: 'none',
     'actions-taken': 'Actions', volunteer: 'Volunteer', synchronized: 'synchronized',
-    unsynchronized: 'sync not confirmed', suspect: 'WRONG', dropped: 'RECORDS DROPPED', failed: 'FAILED',
+    unsynchronized: 'sync not confirmed', suspect: 'WRONG', dropped: 'RECORDS DROPPED', failed: 'FAILED', cannot_record: 'CANNOT RECORD: entry paused',
     'assisted-by': 'assisted by ', 'lead-only': 'lead', green: 'green', yellow: 'yellow', red: 'red'
   }
 };
