@@ -70,10 +70,22 @@ public final class IdentityProtector {
             }
             // No REPLACE_EXISTING: if another process created the key meanwhile, theirs wins.
             Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+            // The rename lives in the directory: without this a power cut can forget the key file
+            // after the first records were hashed with it, and the next start makes a new key.
+            syncDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
             // keep the existing key
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** fsync of a directory, so a file created or renamed in it survives a power cut (Linux; a no-op where refused). */
+    static void syncDirectory(Path dir) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // some file systems refuse to open a directory: nothing more we can do there
         }
     }
 

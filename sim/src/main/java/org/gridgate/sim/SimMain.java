@@ -26,6 +26,10 @@ public final class SimMain {
                   crash test: runs the gate as a child process, SIGKILLs it K times while passages
                   stream, then checks journal and subscriber; ends with
                   "chaos: K kills, N decisions, L lost, D duplicated" (exit 0 only if L = D = 0)
+              powercut --cuts N [--seed S] [--work DIR] [--lazyfs BIN]
+                  power-cut test (root, /dev/fuse, LazyFS: ../shared/tools/lazyfs/build.sh): the gate's
+                  state folder on LazyFS, N cuts (every 4th a torn WAL write), audit after each; ends with
+                  "powercut: N cuts (T torn writes, F fired), D decisions, L lost, B torn files, X duplicated"
               scenario FILE|DIR...
                   play scripted scenarios against the real daemon; exit 1 with a diff on any mismatch
               pass --subject S [--colour green|yellow|red] [--kind resident|visitor|staff] [--valid 10m]
@@ -72,6 +76,7 @@ public final class SimMain {
         return switch (a.get(0)) {
             case "demo" -> demo(a.subList(1, a.size()), out, err);
             case "chaos" -> org.gridgate.sim.chaos.ChaosCommand.run(a.subList(1, a.size()), out, err);
+            case "powercut" -> org.gridgate.sim.chaos.ChaosCommand.powerCut(a.subList(1, a.size()), out, err);
             case "scenario" -> {
                 Logging.setup(Level.WARNING);
                 yield ScenarioCommand.run(a.subList(1, a.size()), out, err);
