@@ -54,7 +54,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
     public GateLoop(Parts parts) {
         this.p = parts;
         state.policy = parts.policy();
-        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
+        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue,
+                pr -> observers.forEach(o -> o.progressed(pr)));
         this.door = new DoorMonitor(parts, () -> state.policy, this::submit,
                 (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
@@ -209,6 +210,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
             record(RecordKind.EVENT, Map.of("event", "mode_changed", "actor", actor,
                     "from", PassageRecords.lower(before), "to", PassageRecords.lower(mode)));
             LOG.info("mode {} -> {}", before, mode);
+            observers.forEach(o -> o.modeChanged(mode));
         });
     }
 
@@ -287,6 +289,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         } catch (JournalException e) {
             LOG.error("journal commit failed: {}; passage not granted", e.getMessage());
             p.signals().denied(false);
+            observers.forEach(o -> o.notRecorded(d));
             return false;
         }
         if (d.granted() && state.mode == GateMode.EMERGENCY_EGRESS) {
