@@ -36,6 +36,11 @@ public final class LcdSink implements ResidentSink {
         lcd.show(LcdText.rows(view));
     }
 
+    /** True while a screen is still being clocked out. */
+    public boolean busy() {
+        return lcd.busy();
+    }
+
     @Override
     public void close() {
         spi.close();

@@ -27,7 +27,7 @@ public final class LcdText {
     /** Headline first; then, for a denial, the first reason and what to do; else the detail and facts. */
     public static List<byte[]> rows(ResidentView v) {
         List<byte[]> rows = new ArrayList<>(wrap(v.screen().headline().zh()));
-        v.temperatureC().ifPresent(t -> rows.addAll(wrap(String.format(Locale.ROOT, "体温 %.1f℃", t))));
+        v.temperatureC().ifPresent(t -> rows.addAll(wrap(String.format(Locale.ROOT, "体温：%.1f℃", t))));
         if (v.screen() == Screen.DENIED || v.screen() == Screen.FEVER) {
             if (v.items().size() == 1) {
                 rows.addAll(wrap(v.items().get(0).reason().zh()));
