@@ -9,7 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gridgate.config.ResidentConfig;
+import java.time.Instant;
 import org.gridgate.journal.JournalEntry;
+import org.gridgate.resident.ResidentView;
+import org.gridgate.resident.Screen;
 import org.gridgate.passage.Decision;
 import org.gridgate.passage.GateObserver;
 import org.gridgate.resident.http.DisplayServer;
@@ -62,25 +65,41 @@ public final class DisplaySuite implements BenchSuite {
                     .start();
             try {
                 paintOf(painted, gate.app().resident().stream().current().seq(), Duration.ofSeconds(30));
+                int warmUp = 8; // the first paint of each screen loads its glyphs: a kiosk has done that long before
                 long[] nanos = new long[passages];
-                for (int i = 0; i < passages; i++) {
+                for (int i = -warmUp; i < passages; i++) {
                     gate.present(i % 4 == 3 ? "NO_MASK" : "RESIDENT");
                     if (decisions.poll(STEP.toMillis(), TimeUnit.MILLISECONDS) == null) {
                         throw new IllegalStateException("no decision within " + STEP.toSeconds() + " s");
                     }
                     // The stream's view was made on the loop before any later observer ran: it is this decision's.
                     long seq = gate.app().resident().stream().current().seq();
-                    nanos[i] = paintOf(painted, seq, STEP).latency().toNanos();
+                    long n = paintOf(painted, seq, STEP).latency().toNanos();
+                    if (i >= 0) {
+                        nanos[i] = n;
+                    }
                     gate.leave();
                     gate.app().loop().snapshot();
                 }
                 Latencies l = Latencies.of(nanos);
-                report.add("display.paint.p50", l.percentileMs(50), "ms");
-                report.add("display.paint.p99", l.percentileMs(99), "ms");
-                report.add("display.paint.max", l.maxMs(), "ms");
-                report.add("display.paint.target", 100, "ms");
-                report.note("display.paint", passages + " passages, decision (lock driven) to page painted in headless "
-                        + "Chromium at 800x480; target <= 100 ms; ms resolution (browser and JVM read the same clock)");
+                report.add("display_paint_p50_ms", l.percentileMs(50), "ms");
+                report.add("display_paint_p99_ms", l.percentileMs(99), "ms");
+                report.add("display_paint_max_ms", l.maxMs(), "ms");
+                report.add("display_paint_passages", l.count(), "count");
+                // The peer: the same page painting views handed straight to the server, no gate involved.
+                long[] bare = new long[passages];
+                for (int i = 0; i < passages; i++) {
+                    long seq = 1_000_000L + i;
+                    display.show(new ResidentView(seq, i % 2 == 0 ? Screen.GRANTED : Screen.DENIED, Instant.now(),
+                            Optional.empty(), List.of(), Optional.of(36.5), Optional.of("*****5")));
+                    bare[i] = paintOf(painted, seq, STEP).latency().toNanos();
+                }
+                Latencies b = Latencies.of(bare);
+                report.add("display_bare_paint_p99_ms", b.percentileMs(99), "ms");
+                report.add("display_paint_p99_vs_bare", b.percentileMs(99) > 0
+                        ? l.percentileMs(99) / b.percentileMs(99) : Double.NaN, "x");
+                report.note("display_paint", passages + " passages, decision (lock driven) to page painted in headless "
+                        + "Chromium at 800x480; target p99 <= 100 ms; ms resolution (browser and JVM read the same clock)");
             } finally {
                 browser.destroy();
                 browser.waitFor(5, TimeUnit.SECONDS);
