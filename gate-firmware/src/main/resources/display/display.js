@@ -5,10 +5,11 @@
 
 const $ = (id) => document.getElementById(id);
 const OFFLINE_AFTER_MS = 4000;
+const K_MAX = 1.6;
 const SILENT_RECONNECT_MS = 25000; // the server sends a keep-alive every 10 s
 let source = null;
 let lastHeard = Date.now();
-let offlineTimer = null;
+let offlineTimer = null; // set while the gate is unreachable
 let shownSeq = -1;
 
 function el(tag, cls, text) {
@@ -29,11 +30,14 @@ function render(v) {
   $('head-en').textContent = v.head.en;
   $('detail-zh').textContent = v.detail.zh;
   $('detail-en').textContent = v.detail.en;
+  $('detail').hidden = v.items.length > 0; // the reasons and their steps say it better
   const hasFacts = v.temperature !== undefined || v.masked !== undefined;
   $('facts').hidden = !hasFacts;
   $('temp').textContent = v.temperature !== undefined
     ? (v.lang === 'en' ? 'Temperature ' : '体温 ') + v.temperature + ' °C' : '';
   $('masked').textContent = v.masked !== undefined ? v.masked : '';
+  // Three or more reasons: each reason's English line goes; the steps keep both languages.
+  b.dataset.many = String(v.items.length > 2);
   const items = $('items');
   items.replaceChildren();
   for (const it of v.items) {
@@ -53,17 +57,25 @@ function overflowing() {
   if (body.scrollHeight > body.clientHeight + 1 || $('band').scrollHeight > $('band').clientHeight + 1) {
     return true;
   }
+  const W = innerWidth;
+  const H = innerHeight;
   for (const e of document.querySelectorAll('.fit')) {
-    if (e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1) {
+    if (e.offsetParent === null) {
+      continue;
+    }
+    const r = e.getBoundingClientRect();
+    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1 || r.right > W + 0.5
+        || r.bottom > H + 0.5) {
       return true;
     }
   }
   return false;
 }
 
+// Starts large (a short answer fills the screen) and steps down until everything fits.
 function fit() {
-  let k = 1;
-  document.documentElement.style.setProperty('--k', '1');
+  let k = K_MAX;
+  document.documentElement.style.setProperty('--k', k.toFixed(2));
   while (overflowing() && k > 0.35) {
     k -= 0.05;
     document.documentElement.style.setProperty('--k', k.toFixed(2));
@@ -92,6 +104,7 @@ function connect() {
     lastHeard = Date.now();
     shownSeq = -1; // the gate sends its current view first; after a restart its numbers start again
     clearTimeout(offlineTimer);
+    offlineTimer = null;
     setOffline(false);
   });
   source.addEventListener('ping', () => { lastHeard = Date.now(); });
@@ -107,8 +120,9 @@ function connect() {
     painted(v);
   });
   source.addEventListener('error', () => {
-    clearTimeout(offlineTimer);
-    offlineTimer = setTimeout(() => setOffline(true), OFFLINE_AFTER_MS);
+    if (offlineTimer === null) { // retries fail every second: the first failure starts the clock
+      offlineTimer = setTimeout(() => setOffline(true), OFFLINE_AFTER_MS);
+    }
     if (source.readyState === EventSource.CLOSED) {
       setTimeout(connect, 1000);
     }

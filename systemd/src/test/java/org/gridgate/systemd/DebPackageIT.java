@@ -37,6 +37,8 @@ class DebPackageIT {
     private static final Map<String, String> PAYLOAD = Map.of(
             "/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar",
             "/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service",
+            "/usr/lib/systemd/system/gridgate-kiosk.service", "systemd/gridgate-kiosk.service",
+            "/usr/share/doc/gridgate/resident.md", "docs/resident.md",
             "/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules",
             "/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml",
             "/usr/share/doc/gridgate/copyright", "systemd/src/deb/copyright",
