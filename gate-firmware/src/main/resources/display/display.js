@@ -6,6 +6,7 @@
 const $ = (id) => document.getElementById(id);
 const OFFLINE_AFTER_MS = 4000;
 const K_MAX = 1.6;
+const K_MIN = 0.35;
 const SILENT_RECONNECT_MS = 25000; // the server sends a keep-alive every 10 s
 let source = null;
 let lastHeard = Date.now();
@@ -72,15 +73,24 @@ function overflowing() {
   return false;
 }
 
-// Starts large (a short answer fills the screen) and steps down until everything fits.
+// Starts large (a short answer fills the screen); when that does not fit, finds the largest scale
+// that does by halving the interval: about six layouts per answer, not twenty-five.
 function fit() {
+  const set = (k) => document.documentElement.style.setProperty('--k', k.toFixed(3));
   let k = K_MAX;
-  document.documentElement.style.setProperty('--k', k.toFixed(2));
-  while (overflowing() && k > 0.35) {
-    k -= 0.05;
-    document.documentElement.style.setProperty('--k', k.toFixed(2));
+  set(k);
+  if (overflowing()) {
+    let lo = K_MIN;
+    let hi = K_MAX;
+    for (let i = 0; i < 6; i++) {
+      const mid = (lo + hi) / 2;
+      set(mid);
+      if (overflowing()) { hi = mid; } else { lo = mid; }
+    }
+    k = lo;
+    set(k);
   }
-  document.body.dataset.k = k.toFixed(2);
+  document.body.dataset.k = k.toFixed(3);
 }
 
 function painted(v) {
