@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchQuickIT {
     static final List<String> CONTRACT = List.of("decision_p50_ms", "decision_p99_ms", "journal_rate_per_s",
             "journal_ratio_vs_sqlite", "drain_rate_per_s", "drain_ratio_vs_paho", "ready_s", "rss_mb",
-            "sustained_passages_per_s_1core", "verify_es256_us", "verify_ps256_us", "qr_decode_640x480_ms");
+            "sustained_passages_per_s_1core", "verify_es256_us", "verify_ps256_us", "qr_decode_640x480_ms",
+            "display_paint_p99_ms", "display_bare_paint_p99_ms");
 
     @Test
     void quickBenchReportsEveryContractFigure(@TempDir Path dir) throws Exception {
         SystemTools.require("socat", "socat");
         SystemTools.require("mosquitto", "mosquitto");
         SystemTools.require("taskset", "util-linux");
+        SystemTools.require("chromium", "chromium"); // the display suite's page
         Path jar = Path.of("target", "gridgate-sim.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "the packaged jar: " + jar);
         Path out = dir.resolve("out");
