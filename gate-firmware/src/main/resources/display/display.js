@@ -55,7 +55,8 @@ function render(v) {
 // Shrinks every size together until nothing overflows its box or the screen.
 function overflowing() {
   const body = $('body');
-  if (body.scrollHeight > body.clientHeight + 1 || $('band').scrollHeight > $('band').clientHeight + 1) {
+  // Stricter than the test's one-pixel tolerance: when in doubt, smaller.
+  if (body.scrollHeight > body.clientHeight || $('band').scrollHeight > $('band').clientHeight) {
     return true;
   }
   const W = innerWidth;
@@ -65,8 +66,7 @@ function overflowing() {
       continue;
     }
     const r = e.getBoundingClientRect();
-    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1 || r.right > W + 0.5
-        || r.bottom > H + 0.5) {
+    if (e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight || r.right > W || r.bottom > H) {
       return true;
     }
   }
