@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.gridgate.resident.Phrase;
 import org.gridgate.resident.ResidentView;
 import org.gridgate.resident.Screen;
 
@@ -107,14 +106,5 @@ public final class LcdText {
         byte[] b = new byte[St7920.COLUMNS];
         Arrays.fill(b, SPACE);
         return b;
-    }
-
-    /** For docs and tests: the phrase as the LCD would show it, rows joined with '|'. */
-    static String preview(Phrase p) {
-        StringBuilder sb = new StringBuilder();
-        for (byte[] r : wrap(p.zh())) {
-            sb.append(sb.isEmpty() ? "" : "|").append(new String(r, GB2312));
-        }
-        return sb.toString();
     }
 }

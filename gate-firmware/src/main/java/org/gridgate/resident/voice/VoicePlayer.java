@@ -18,7 +18,6 @@ import org.gridgate.resident.Phrase;
 import org.gridgate.resident.Phrases;
 import org.gridgate.resident.ResidentSink;
 import org.gridgate.resident.ResidentView;
-import org.gridgate.resident.Screen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,12 +143,6 @@ public final class VoicePlayer implements ResidentSink {
             fault = null;
             status.accept(DeviceStatus.ok(DEVICE_ID, clock.instant()));
         }
-    }
-
-    /** True when the screen is one that speaks (for the docs' table). */
-    static boolean speaks(Screen s) {
-        return !Phrases.prompt(new ResidentView(0, s, java.time.Instant.EPOCH, Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty())).isEmpty();
     }
 
     @Override
