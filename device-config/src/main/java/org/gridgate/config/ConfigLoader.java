@@ -115,8 +115,9 @@ public final class ConfigLoader {
         CredentialConfig creds = credentials(top.sectionOrEmpty("credentials"));
         Optional<ConsoleConfig> console = top.optSection("console").map(s -> console(s, base));
         Optional<MaskLineConfig> maskLine = top.optSection("maskLine").map(s -> maskLine(s, claims));
+        ResidentConfig resident = ResidentSection.read(top, base, claims);
         return new GateConfig(Path.of(problems.file()), gate, storage, policy, thermo, scanners, gpio, mqtt, creds,
-                console, maskLine);
+                console, maskLine, resident);
     }
 
     private static GateIdentity gate(Section s) {

@@ -16,7 +16,8 @@ public record GateConfig(
         Optional<MqttConfig> mqtt,
         CredentialConfig credentials,
         Optional<ConsoleConfig> console,
-        Optional<MaskLineConfig> maskLine) {
+        Optional<MaskLineConfig> maskLine,
+        ResidentConfig resident) {
 
     public GateConfig {
         scanners = List.copyOf(scanners);
@@ -25,31 +26,36 @@ public record GateConfig(
     /** The config as loaded, with the parts the simulator and tests replace. */
     public GateConfig withDevices(ThermometerConfig thermometer, List<ScannerConfig> scanners) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
     }
 
     public GateConfig withPolicy(PolicyConfig policy) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
     }
 
     public GateConfig withMqtt(Optional<MqttConfig> mqtt) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
     }
 
     public GateConfig withCredentials(CredentialConfig credentials) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
     }
 
     public GateConfig withConsole(Optional<ConsoleConfig> console) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
     }
 
     public GateConfig withMaskLine(Optional<MaskLineConfig> maskLine) {
         return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
-                maskLine);
+                maskLine, resident);
+    }
+
+    public GateConfig withResident(ResidentConfig resident) {
+        return new GateConfig(source, gate, storage, policy, thermometer, scanners, gpio, mqtt, credentials, console,
+                maskLine, resident);
     }
 }

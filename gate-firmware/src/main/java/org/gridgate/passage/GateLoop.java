@@ -56,7 +56,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
     public GateLoop(Parts parts) {
         this.p = parts;
         state.policy = parts.policy();
-        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
+        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue,
+                pr -> observers.forEach(o -> o.progressed(pr)));
         this.door = new DoorMonitor(parts, () -> state.policy, this::submit,
                 (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
         this.clockTrust = ClockTrust.from(parts.journal());
@@ -212,6 +213,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
             record(RecordKind.EVENT, Map.of("event", "mode_changed", "actor", actor,
                     "from", PassageRecords.lower(before), "to", PassageRecords.lower(mode)));
             LOG.info("mode {} -> {}", before, mode);
+            observers.forEach(o -> o.modeChanged(mode));
         });
     }
 

@@ -21,4 +21,10 @@ public interface GateObserver {
 
     /** The roster in force was replaced; {@code size} entries. */
     default void rosterReplaced(int size) {}
+
+    /** The passage in progress moved on: code read, measuring, step closer, mask prompt. */
+    default void progressed(Progress progress) {}
+
+    /** The gate's mode changed (lockdown, maintenance, emergency egress, back to normal). */
+    default void modeChanged(GateMode mode) {}
 }

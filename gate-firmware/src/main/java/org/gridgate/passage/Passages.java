@@ -29,12 +29,15 @@ final class Passages {
     private boolean maskLevel;
     private boolean thermometerOnline = true;
     private boolean maskGraceStarted;
+    private final Consumer<Progress> progress;
+    private Progress.Stage shown;
 
     private final GateState state;
 
     Passages(GateLoop.Parts parts, Roster roster, GateState state, Predicate<Decision> commit,
-            Consumer<GateEvent> enqueue) {
+            Consumer<GateEvent> enqueue, Consumer<Progress> progress) {
         this.p = parts;
+        this.progress = progress;
         this.state = state;
         this.roster = roster;
         this.commit = commit;
@@ -51,6 +54,7 @@ final class Passages {
             begin(code.direction(), now);
         }
         current = current.withCredential(v);
+        show(Progress.Stage.CODE_READ);
         tryDecide();
     }
 
@@ -62,6 +66,7 @@ final class Passages {
         }
         begin(direction, now);
         current = current.withAssisted(assisted);
+        show(Progress.Stage.CODE_READ);
         tryDecide();
     }
 
@@ -72,6 +77,7 @@ final class Passages {
     private void begin(Direction direction, Instant now) {
         current = PassageInputs.start(direction, now, thermometerOnline);
         maskGraceStarted = false;
+        shown = null;
         if (maskLevel) {
             current = current.withMask(true);
         }
@@ -87,12 +93,16 @@ final class Passages {
         }
         if (state.policy.plausibleSkin(r.objectC())) {
             current = current.withReading(r);
+            if (shown == Progress.Stage.STEP_CLOSER) {
+                shown = Progress.Stage.CODE_READ; // someone is there now: back to "measuring" if more is needed
+            }
             if (Temperatures.wantsAnother(Rules.usableReadings(current, state.policy, r.at()), state.policy)) {
                 remeasureLater(); // at or over the threshold: measure again, the median decides
             }
             tryDecide();
         } else if (Rules.usableReadings(current, state.policy, r.at()).isEmpty()) {
             p.signals().prompt(); // "step closer"
+            show(Progress.Stage.STEP_CLOSER);
             remeasureLater();
         }
     }
@@ -140,11 +150,27 @@ final class Passages {
         Instant now = p.clock().instant();
         if (Rules.complete(current, state.policy, now)) {
             decide();
-        } else if (!maskGraceStarted && Rules.waitingOnlyForMask(current, state.policy, now)) {
+            return;
+        }
+        if (current.direction() == Direction.ENTRY && current.thermometerOnline()
+                && !Temperatures.settled(Rules.usableReadings(current, state.policy, now), state.policy)
+                && shown != Progress.Stage.STEP_CLOSER) {
+            show(Progress.Stage.MEASURING);
+        }
+        if (!maskGraceStarted && Rules.waitingOnlyForMask(current, state.policy, now)) {
             maskGraceStarted = true;
             p.signals().prompt(); // "please wear your mask"
+            show(Progress.Stage.WEAR_MASK);
             long id = currentId;
             p.scheduler().schedule(state.policy.maskGrace(), () -> enqueue.accept(new GateEvent.WindowEnded(id)));
+        }
+    }
+
+    /** Tells the observers once per change of stage; the decision ends the passage's stages. */
+    private void show(Progress.Stage stage) {
+        if (stage != shown) {
+            shown = stage;
+            progress.accept(new Progress(stage, current.direction(), p.clock().instant()));
         }
     }
 

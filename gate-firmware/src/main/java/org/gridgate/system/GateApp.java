@@ -78,6 +78,7 @@ public final class GateApp implements AutoCloseable {
     private Inbox inbox;
     private StatusReporter status;
     private DailySummary summary;
+    private ResidentOutputs resident;
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
             Optional<Uplink> uplink, Thermometer thermometer, List<Scanner> scanners, GateLoop loop,
@@ -175,6 +176,7 @@ public final class GateApp implements AutoCloseable {
             app.inbox = inbox;
             paho.ifPresent(u -> app.startUplink(u, rosters));
             app.startConsole();
+            app.resident = ResidentOutputs.start(config, loop, clock, scheduler);
             app.schedulePrune();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
             LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
@@ -243,6 +245,11 @@ public final class GateApp implements AutoCloseable {
             thermometer.close();
             throw new StartupException(ExitCodes.UNAVAILABLE, "cannot start the console: " + e.getMessage(), e);
         }
+    }
+
+    /** What the resident sees and hears: the display page (its URL), the LCD, the voice. */
+    public ResidentOutputs resident() {
+        return resident;
     }
 
     /** Where the volunteer console answers, when it is configured. */
@@ -351,6 +358,9 @@ public final class GateApp implements AutoCloseable {
             summary.stop();
         }
         loop.close();
+        if (resident != null) {
+            resident.close();
+        }
         lock.toSafeState();
         scanners.forEach(Scanner::close);
         thermometer.close();

@@ -32,6 +32,10 @@ public final class Main {
                                      list device nodes, test each configured device (69 if one fails)
               conformance DIR        verify EU DCC conformance vectors (dgc-testdata format) under DIR
               console hash-pin       read a volunteer PIN from stdin, print its hash for console.volunteers
+              voice render --out DIR [--overwrite]
+                                     make the default voice clips with espeak-ng (docs/resident.md)
+              voice tour --clips DIR --out FILE.wav [--language zh|en|both]
+                                     every voice prompt in order into one WAV file, to listen to
               version                print the version
             """;
 
@@ -103,6 +107,7 @@ public final class Main {
             case "console" -> a.size() == 2 && a.get(1).equals("hash-pin")
                     ? org.gridgate.console.PinHash.cli(System.in, out, err)
                     : usage(err, "console hash-pin takes no arguments: the PIN comes on stdin");
+            case "voice" -> org.gridgate.resident.voice.VoiceCommand.run(a.subList(1, a.size()), out, err);
             case "version" -> {
                 out.println("gridgate-gate " + version());
                 yield ExitCodes.OK;

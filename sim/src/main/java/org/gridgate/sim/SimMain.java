@@ -39,6 +39,8 @@ public final class SimMain {
                   community-server stand-in: embedded broker, live table, resend requests, roster
               devices --config FILE [--simulate ID,...] [--dir DIR] [--with-gate] [--key FILE]
                   virtual serial devices on pseudo-terminals (socat) and a prompt to present people
+              voice render --out DIR [--overwrite] | voice tour --clips DIR --out FILE.wav [--language zh|en|both]
+                  make the voice clips with espeak-ng; play every prompt in order into one WAV file
               provision --out DIR [--gate-id ID] [--community C] [--broker URI] [--template pi-kit|sim]
                         [--community-key FILE] [--force]
                   write a device config, key pair, CSR and self-signed certificate; validate them
@@ -99,6 +101,7 @@ public final class SimMain {
                         + " the bench is the whole of gridgate-sim, see --help");
                 yield 64;
             }
+            case "voice" -> org.gridgate.resident.voice.VoiceCommand.run(a.subList(1, a.size()), out, err);
             case "provision" -> ProvisionCommand.run(a.subList(1, a.size()), System.in, out, err);
             default -> {
                 err.println("gridgate-sim: unknown command '" + a.get(0) + "'");

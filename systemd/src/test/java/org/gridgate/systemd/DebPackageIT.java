@@ -37,6 +37,7 @@ class DebPackageIT {
             Map.entry("/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar"),
             Map.entry("/usr/bin/gridgate", "systemd/bin/gridgate"),
             Map.entry("/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service"),
+            Map.entry("/usr/lib/systemd/system/gridgate-kiosk.service", "systemd/gridgate-kiosk.service"),
             Map.entry("/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules"),
             Map.entry("/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml"),
             Map.entry("/usr/share/man/man1/gridgate.1.gz", "systemd/target/deb/gridgate.1.gz"),
@@ -47,7 +48,8 @@ class DebPackageIT {
             Map.entry("/usr/share/doc/gridgate/console.md", "docs/console.md"),
             Map.entry("/usr/share/doc/gridgate/rules.md", "docs/rules.md"),
             Map.entry("/usr/share/doc/gridgate/mqtt.md", "docs/mqtt.md"),
-            Map.entry("/usr/share/doc/gridgate/health-pass.md", "docs/health-pass.md"));
+            Map.entry("/usr/share/doc/gridgate/health-pass.md", "docs/health-pass.md"),
+            Map.entry("/usr/share/doc/gridgate/resident.md", "docs/resident.md"));
     private static final Set<String> EXECUTABLE = Set.of("/usr/bin/gridgate");
 
     @TempDir

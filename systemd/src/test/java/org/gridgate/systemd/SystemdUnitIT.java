@@ -94,7 +94,7 @@ class SystemdUnitIT {
         assertEquals(List.of("SIGTERM"), s.get("KillSignal"));
         assertEquals(List.of("143"), s.get("SuccessExitStatus"), "a JVM stopped by SIGTERM exits 143");
         assertEquals(List.of("gridgate"), s.get("User"));
-        assertEquals(List.of("gpio dialout i2c input"), s.get("SupplementaryGroups"));
+        assertEquals(List.of("gpio dialout i2c input spi"), s.get("SupplementaryGroups"));
         assertEquals(List.of("gridgate"), s.get("StateDirectory"));
         assertEquals(List.of("/var/lib/gridgate"), s.get("ReadWritePaths"));
         assertEquals(List.of("strict"), s.get("ProtectSystem"));

@@ -52,7 +52,7 @@ class UdevRulesTest {
     @Test
     void everyRuleIsScopedToASubsystemAndUsesKnownKeys() throws IOException {
         List<List<Pair>> rules = rules();
-        assertEquals(6, rules.size(), "scanner, 2 thermometer adapters, kbd scanner, gpio, i2c");
+        assertEquals(7, rules.size(), "scanner, 2 thermometer adapters, kbd scanner, gpio, i2c, spi (the LCD)");
         for (List<Pair> rule : rules) {
             assertTrue(rule.stream().anyMatch(p -> p.key().equals("SUBSYSTEM") && p.op().equals("==")), rule.toString());
             for (Pair p : rule) {

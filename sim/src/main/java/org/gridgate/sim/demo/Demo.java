@@ -133,6 +133,7 @@ public final class Demo {
                 }
                 try (app) {
                     app.consoleUrl().ifPresent(u -> out.println("console: " + u));
+                    app.resident().displayUrl().ifPresent(u -> out.println("display: " + u));
                     app.loop().addObserver(new GateObserver() {
                         @Override
                         public void decided(Decision d, JournalEntry e, String masked) {

@@ -19,7 +19,8 @@ class DemoIT {
         Demo.Result r = Demo.run(new Demo.Options(40, 1, state), new PrintStream(buf, true, StandardCharsets.UTF_8));
         List<String> all = buf.toString(StandardCharsets.UTF_8).lines().toList();
         assertTrue(all.get(0).matches("console: http://127\\.0\\.0\\.1:\\d+/"), "console URL first: " + all.get(0));
-        List<String> lines = all.subList(1, all.size());
+        assertTrue(all.get(1).matches("display: http://127\\.0\\.0\\.1:\\d+/"), "display URL second: " + all.get(1));
+        List<String> lines = all.subList(2, all.size());
 
         assertEquals(40, r.passages());
         assertEquals(40, r.journaled(), "counted from the SQLite file");

@@ -36,7 +36,8 @@ class PerfQuickIT {
     static final List<String> CONTRACT = List.of("decision_p50_ms", "decision_p99_ms", "decision_loaded_p50_ms",
             "decision_loaded_p99_ms", "journal_rate_per_s", "journal_ratio_vs_sqlite", "drain_rate_per_s",
             "drain_ratio_vs_paho", "ready_s", "rss_mb", "sustained_passages_per_s_1core", "verify_es256_us",
-            "verify_ps256_us", "qr_decode_640x480_ms", "qr_decode_640x480_p99_ms");
+            "verify_ps256_us", "qr_decode_640x480_ms", "qr_decode_640x480_p99_ms", "display_paint_p99_ms",
+            "display_bare_paint_p99_ms");
     static final Pattern VERDICT = Pattern.compile("(met|MISSED) +([a-z0-9_]+) (\\S+) (\\S+) \\(target (<=|>=) ([^ ,)]+).*\\)");
 
     @Test
@@ -44,6 +45,7 @@ class PerfQuickIT {
         SystemTools.require("socat", "socat");
         SystemTools.require("mosquitto", "mosquitto");
         SystemTools.require("taskset", "util-linux");
+        SystemTools.require("chromium", "chromium"); // the display suite's page
         Path jar = Path.of("target", "gridgate-sim.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "the packaged jar: " + jar);
         Path out = dir.resolve("out");
