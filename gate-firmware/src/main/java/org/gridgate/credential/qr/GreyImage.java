@@ -189,6 +189,38 @@ public record GreyImage(byte[] pixels, int width, int height) {
         return new GreyImage(out, width, height);
     }
 
+    /**
+     * The picture with one side stretched back: {@code side} 0 top, 1 right, 2 bottom, 3 left was seen
+     * {@code shrink} (0..1) shorter than the opposite one, as when the phone leans away from the lens.
+     * ZXing corrects perspective only through one alignment pattern it must find first; undoing most
+     * of a strong keystone beforehand leaves it an easy one.
+     */
+    GreyImage keystoned(int side, double shrink) {
+        double w = width;
+        double h = height;
+        double dx = w * shrink / 2;
+        double dy = h * shrink / 2;
+        double[][] out = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+        double[][] seen = switch (side) {
+            case 0 -> new double[][] {{dx, 0}, {w - dx, 0}, {w, h}, {0, h}};
+            case 1 -> new double[][] {{0, 0}, {w, dy}, {w, h - dy}, {0, h}};
+            case 2 -> new double[][] {{0, 0}, {w, 0}, {w - dx, h}, {dx, h}};
+            default -> new double[][] {{0, dy}, {w, 0}, {w, h}, {0, h - dy}};
+        };
+        double[] toSeen = Homography.between(out, seen);
+        byte[] px = new byte[width * height];
+        double[] p = new double[2];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                Homography.apply(toSeen, x + 0.5, y + 0.5, p);
+                int sx = (int) Math.floor(p[0]);
+                int sy = (int) Math.floor(p[1]);
+                px[y * width + x] = sx >= 0 && sy >= 0 && sx < width && sy < height ? pixels[sy * width + sx] : (byte) 255;
+            }
+        }
+        return new GreyImage(px, width, height);
+    }
+
     /** The picture turned by {@code degrees} about its centre, on a canvas big enough to hold it, corners white. */
     GreyImage rotated(double degrees) {
         double a = Math.toRadians(degrees);

@@ -173,7 +173,16 @@ public final class QrDecoder {
             p.add(new Pass("multi-padded", "padded", Bin.GLOBAL, Effort.MULTI));
         }
         p.add(new Pass("inverted-pure", "inverted-padded", Bin.HYBRID, Effort.PURE));
+        if (shortest < 800) {
+            p.add(new Pass("enlarged-pure", "enlarged", Bin.GLOBAL, Effort.PURE));
+            p.add(new Pass("inverted-enlarged-pure", "inverted-enlarged", Bin.GLOBAL, Effort.PURE));
+        }
         p.add(new Pass("turned", "turned", Bin.HYBRID, Effort.HARD));
+        for (String strength : List.of("12", "22", "32")) {
+            for (int side = 0; side < 4; side++) {
+                p.add(new Pass("keystone-" + side + "-" + strength, "keystone-" + side + "-" + strength, Bin.HYBRID, Effort.HARD));
+            }
+        }
         p.add(new Pass("smoothed-global", "smoothed", Bin.GLOBAL, Effort.HARD));
         return p;
     }
@@ -199,7 +208,15 @@ public final class QrDecoder {
             case "sharpened" -> GreyImage::sharpened;
             // 45 degrees: a code at an awkward angle to the pixel grid gets clean rows the other way.
             case "turned" -> i -> picture("padded", i, cache).rotated(45);
-            default -> throw new IllegalStateException(name);
+            default -> {
+                if (!name.startsWith("keystone-")) {
+                    throw new IllegalStateException(name);
+                }
+                // keystone-SIDE-PERCENT
+                int side = name.charAt(9) - '0';
+                double shrink = Integer.parseInt(name.substring(11)) / 100.0;
+                yield i -> i.keystoned(side, shrink);
+            }
         };
         GreyImage made = make.apply(image);
         cache.put(name, made);

@@ -1,11 +1,11 @@
-package org.gridgate.sim.devices.camera;
+package org.gridgate.credential.qr;
 
 /** The projective map taking four points to four others: how a tilted, turned phone screen lands on a sensor. */
-final class Homography {
+public final class Homography {
     private Homography() {}
 
     /** The 3x3 matrix (row-major, h22 = 1) mapping each {@code from[i]} to {@code to[i]}. */
-    static double[] between(double[][] from, double[][] to) {
+    public static double[] between(double[][] from, double[][] to) {
         double[][] a = new double[8][9];
         for (int i = 0; i < 4; i++) {
             double x = from[i][0];
@@ -46,7 +46,7 @@ final class Homography {
         return h;
     }
 
-    static void apply(double[] h, double x, double y, double[] out) {
+    public static void apply(double[] h, double x, double y, double[] out) {
         double w = h[6] * x + h[7] * y + h[8];
         out[0] = (h[0] * x + h[1] * y + h[2]) / w;
         out[1] = (h[3] * x + h[4] * y + h[5]) / w;
