@@ -34,6 +34,8 @@ public final class CameraScanner implements Scanner {
     /** No frame for this long from a running grabber: the camera hangs; it is restarted. */
     static final Duration STALL = Duration.ofSeconds(5);
     private static final int READ_BUFFER = 64 * 1024;
+    /** How long after the picture last changed the decoder keeps trying its slower passes. */
+    static final Duration ACTIVE_FOR = Duration.ofSeconds(4);
 
     private final ScannerConfig config;
     private final CameraConfig camera;
@@ -120,6 +122,7 @@ public final class CameraScanner implements Scanner {
         QrDecoder decoder = new QrDecoder(formats);
         SameCode same = new SameCode(camera.sameCodeGap());
         long budget = TimeUnit.SECONDS.toNanos(1) / camera.fps();
+        Activity activity = new Activity(ACTIVE_FOR.toMillis());
         while (!closed) {
             Frame f;
             try {
@@ -134,10 +137,13 @@ public final class CameraScanner implements Scanner {
             try {
                 GreyImage image = new GreyImage(f.luma(), camera.width(), camera.height());
                 GreyImage searched = camera.region().map(r -> image.crop(r.x(), r.y(), r.width(), r.height())).orElse(image);
+                boolean moving = activity.active(f.luma(), camera.width(), camera.height(), f.arrivedMillis());
                 long t0 = System.nanoTime();
-                Optional<QrDecoder.Decoded> found = decoder.decode(searched, budget);
+                // The fast pass on every frame; the slower ones while something moves in front of the camera.
+                Optional<QrDecoder.Decoded> found = decoder.decode(searched, moving ? budget : 0);
                 stats.decodedIn(System.nanoTime() - t0, found.isPresent());
                 if (found.isPresent()) {
+                    activity.codeSeen(f.arrivedMillis());
                     String text = found.get().text();
                     if (same.seen(text, java.time.Instant.ofEpochMilli(f.arrivedMillis())).isPresent()) {
                         stats.lastCode(text);

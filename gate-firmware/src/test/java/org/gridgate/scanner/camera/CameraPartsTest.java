@@ -84,4 +84,20 @@ class CameraPartsTest {
         assertEquals(1, snap.codes());
         assertTrue(snap.toString().contains("GG1:…(18 chars)") && !snap.toString().contains("SECRET"), snap.toString());
     }
+
+    @Test
+    void theSlowPassesRunWhileTheSceneMovesAndStopOnAStillEmptyGate() {
+        Activity a = new Activity(4000);
+        byte[] still = new byte[64 * 48];
+        byte[] moved = still.clone();
+        java.util.Arrays.fill(moved, 0, moved.length / 2, (byte) 40);
+        assertTrue(a.active(still, 64, 48, 0), "the first frame");
+        assertTrue(a.active(still, 64, 48, 3000), "within the hold time");
+        assertEquals(false, a.active(still, 64, 48, 4100), "nothing moved for 4 s: fast pass only");
+        assertTrue(a.active(moved, 64, 48, 5000), "a phone comes up");
+        assertTrue(a.active(moved, 64, 48, 8900));
+        assertEquals(false, a.active(moved, 64, 48, 9100));
+        a.codeSeen(9200);
+        assertTrue(a.active(moved, 64, 48, 9300), "a code was just read");
+    }
 }
