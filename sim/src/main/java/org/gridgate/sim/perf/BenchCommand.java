@@ -25,6 +25,7 @@ public final class BenchCommand {
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
                 new org.gridgate.sim.perf.micro.CryptoSuite(),
+                new org.gridgate.sim.perf.camera.CameraSuite(),
                 new org.gridgate.sim.perf.process.FootprintSuite(),
                 new org.gridgate.sim.perf.process.SustainedSuite(),
                 new org.gridgate.sim.perf.process.SoakSuite());
