@@ -63,6 +63,8 @@ public final class QrDecoder {
     private final Map<Effort, Map<DecodeHintType, Object>> hints = new EnumMap<>(Effort.class);
     private final QRCodeMultiReader multi = new QRCodeMultiReader();
     private int cursor = 1;
+    /** What each pass has cost lately (nanoseconds, moving average): a pass is started only if it fits the budget. */
+    private final Map<String, Long> cost = new HashMap<>();
 
     /** A decoder for QR codes only. */
     public QrDecoder() {
@@ -114,12 +116,19 @@ public final class QrDecoder {
             cursor = 1;
         }
         for (int i = 0; i < n; i++) {
-            if (System.nanoTime() - start >= budgetNanos) {
-                return Optional.empty();
-            }
             Pass pass = passes.get(cursor);
+            long spent = System.nanoTime() - start;
             cursor = cursor == n ? 1 : cursor + 1;
+            if (budgetNanos != Long.MAX_VALUE && spent + cost.getOrDefault(pass.name(), 0L) > budgetNanos) {
+                // It would overrun this frame: skipped. Its remembered cost halves at each skip, so a
+                // pass slowed once by a busy machine is tried again a few frames on.
+                cost.computeIfPresent(pass.name(), (k, v) -> v / 2);
+                continue;
+            }
+            long t0 = System.nanoTime();
             found = attempt(pass, image, pictures);
+            long took = System.nanoTime() - t0;
+            cost.merge(pass.name(), took, (old, now) -> (old * 3 + now) / 4);
             if (found.isPresent()) {
                 return found;
             }

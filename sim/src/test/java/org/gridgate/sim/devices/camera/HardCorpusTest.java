@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * read at 100 %.
  */
 class HardCorpusTest {
-    static final int PER_CLASS = Integer.getInteger("gridgate.corpusSize", 12);
+    static final int PER_CLASS = Integer.getInteger("gridgate.corpusSize", 8);
     private static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
     /** An HC1-like text: the prefix and Base45 of a few hundred bytes. */
