@@ -27,7 +27,8 @@ final class ProcessLink implements ByteLink {
         this.name = name;
         this.process = process;
         this.frames = process.getInputStream();
-        Thread.ofVirtual().name("stderr-" + name).start(this::drainErrors);
+        // A platform thread: a blocking pipe read would pin a virtual thread's carrier (see LinkSession).
+        Thread.ofPlatform().daemon().name("stderr-" + name).start(this::drainErrors);
     }
 
     static ProcessLink start(String name, List<String> command) throws IOException {
