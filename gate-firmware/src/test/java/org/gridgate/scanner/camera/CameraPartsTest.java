@@ -100,4 +100,18 @@ class CameraPartsTest {
         a.codeSeen(9200);
         assertTrue(a.active(moved, 64, 48, 9300), "a code was just read");
     }
+
+    @Test
+    void theGrabberCommandForAWebcamAndForThePiCamera() {
+        var webcam = new org.gridgate.config.CameraConfig(org.gridgate.config.CameraConfig.Source.V4L2, "/dev/video2",
+                800, 600, 20, "mjpeg", Optional.empty(), List.of("QR_CODE"), List.of(), Duration.ofSeconds(2));
+        String v4l2 = String.join(" ", CameraCommand.argv(webcam));
+        assertTrue(v4l2.startsWith("ffmpeg ") && v4l2.contains("-f v4l2 -input_format mjpeg -video_size 800x600 -framerate 20 -i /dev/video2")
+                && v4l2.endsWith("-f rawvideo -pix_fmt gray -"), v4l2);
+        var pi = new org.gridgate.config.CameraConfig(org.gridgate.config.CameraConfig.Source.RPICAM, "0",
+                640, 480, 15, "mjpeg", Optional.empty(), List.of("QR_CODE"), List.of(), Duration.ofSeconds(2));
+        assertEquals(List.of("rpicam-vid", "-t", "0", "-n", "--camera", "0", "--codec", "yuv420", "--width", "640",
+                "--height", "480", "--framerate", "15", "-o", "-"), CameraCommand.argv(pi));
+        assertEquals(640 * 480 + 2 * 320 * 240, pi.frameBytes());
+    }
 }
