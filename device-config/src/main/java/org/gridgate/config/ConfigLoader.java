@@ -241,9 +241,17 @@ public final class ConfigLoader {
                 ScannerConfig.Direction.ENTRY, true);
         Transport transport = s.choice("transport", Transport.class, Transport.SERIAL, true);
         if (transport == Transport.I2C) {
-            s.problem("transport", "a scanner is reached over serial, evdev or simulated");
+            s.problem("transport", "a scanner is reached over serial, evdev, camera or simulated");
         }
-        String port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id : "");
+        java.util.Optional<CameraConfig> camera = transport == Transport.CAMERA
+                ? java.util.Optional.of(s.optSection("camera").map(CameraSection::read)
+                        .orElseGet(() -> CameraSection.read(s.emptyChild("camera"))))
+                : java.util.Optional.empty();
+        if (transport != Transport.CAMERA && s.has("camera")) {
+            s.problem("camera", "only for transport: camera");
+        }
+        String port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id
+                : camera.map(c -> c.source() == CameraConfig.Source.COMMAND ? "camera:" + id : c.device()).orElse(""));
         if (port.isEmpty()) {
             s.problem("port", "missing required field");
         }
@@ -262,7 +270,7 @@ public final class ConfigLoader {
         }
         boolean grab = s.bool("grab", true);
         claims.port(s, "port", port);
-        return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab);
+        return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab, camera);
     }
 
     private static MaskLineConfig maskLine(Section s, Claims claims) {

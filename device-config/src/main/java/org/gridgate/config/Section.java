@@ -76,6 +76,11 @@ final class Section {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** An empty section where {@code key} would be: its required fields are reported as missing there. */
+    Section emptyChild(String key) {
+        return empty(problems, child(key), lineOfKey(key));
+    }
+
     boolean has(String key) {
         return entries.containsKey(key);
     }

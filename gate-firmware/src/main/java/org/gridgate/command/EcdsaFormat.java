@@ -7,6 +7,11 @@ import java.util.Arrays;
 final class EcdsaFormat {
     private EcdsaFormat() {}
 
+    /** The size of r (and of s) on the key's curve: 32 on P-256, 48 on P-384, 66 on P-521. */
+    static int componentBytes(java.security.interfaces.ECKey key) {
+        return (key.getParams().getOrder().bitLength() + 7) / 8;
+    }
+
     static byte[] derToRaw(byte[] der, int size) {
         int i = 2;
         if ((der[1] & 0xff) == 0x81) {

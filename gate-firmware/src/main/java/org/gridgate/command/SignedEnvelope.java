@@ -19,7 +19,7 @@ import java.util.Objects;
  * The one envelope around everything the community server sends (roster, trust list, revocations,
  * commands), see docs/mqtt.md: {@code {"v":1,"kid":"<b64>","alg":"ES256"|"PS256","payload":"<b64>",
  * "sig":"<b64>"}}. The signature covers the payload bytes exactly as base64-decoded; ES256 signatures
- * are raw {@code r||s} (64 bytes, as in JWS and COSE), PS256 is RSASSA-PSS with SHA-256, MGF1-SHA-256
+ * are raw {@code r||s} (64 bytes on P-256, 96 on P-384, as in JWS and COSE), PS256 is RSASSA-PSS with SHA-256, MGF1-SHA-256
  * and a 32-byte salt.
  */
 public final class SignedEnvelope {
@@ -60,7 +60,7 @@ public final class SignedEnvelope {
             s.update(payload);
             byte[] sig = s.sign();
             if (alg.equals("ES256")) {
-                sig = EcdsaFormat.derToRaw(sig, 32);
+                sig = EcdsaFormat.derToRaw(sig, EcdsaFormat.componentBytes((ECKey) key));
             }
             ObjectNode o = JSON.createObjectNode();
             o.put("v", 1);
@@ -121,7 +121,7 @@ public final class SignedEnvelope {
             return false;
         }
         try {
-            byte[] s = ec ? EcdsaFormat.rawToDer(sig, 32) : sig;
+            byte[] s = ec ? EcdsaFormat.rawToDer(sig, EcdsaFormat.componentBytes((ECKey) key)) : sig;
             Signature v = signature(alg);
             v.initVerify(key);
             v.update(payload);

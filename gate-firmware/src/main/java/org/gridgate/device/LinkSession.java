@@ -33,6 +33,7 @@ public final class LinkSession implements AutoCloseable {
     private final Consumer<DeviceStatus> status;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final int readBuffer;
     private volatile ByteLink link;
     private volatile boolean closed;
     private Duration backoff = FIRST_BACKOFF;
@@ -40,6 +41,13 @@ public final class LinkSession implements AutoCloseable {
 
     public LinkSession(String deviceId, String port, int baud, ByteLinkFactory factory, Handler handler,
             Consumer<DeviceStatus> status, Clock clock, Scheduler scheduler) {
+        this(deviceId, port, baud, factory, handler, status, clock, scheduler, 512);
+    }
+
+    /** With reads of up to {@code readBuffer} bytes: a camera's frames are hundreds of kilobytes. */
+    public LinkSession(String deviceId, String port, int baud, ByteLinkFactory factory, Handler handler,
+            Consumer<DeviceStatus> status, Clock clock, Scheduler scheduler, int readBuffer) {
+        this.readBuffer = readBuffer;
         this.deviceId = deviceId;
         this.port = port;
         this.baud = baud;
@@ -105,7 +113,7 @@ public final class LinkSession implements AutoCloseable {
     }
 
     private void readLoop(ByteLink l) {
-        byte[] buf = new byte[512];
+        byte[] buf = new byte[readBuffer];
         while (!closed && link == l) {
             try {
                 int n = l.read(buf);

@@ -217,6 +217,9 @@ public final class GateApp implements AutoCloseable {
         if (sc.transport() == Transport.EVDEV) {
             return EvdevScanner.linux(sc, clock, s);
         }
+        if (sc.transport() == Transport.CAMERA) {
+            return org.gridgate.scanner.camera.CameraScanner.of(sc, clock, s);
+        }
         return new SerialScanner(sc, hw.serial(), clock, s);
     }
 

@@ -80,6 +80,21 @@ class SignedEnvelopeTest {
     }
 
     @Test
+    void largerCurvesSignAndVerifyWithTheirOwnRawSize() throws Exception {
+        for (var curve : List.of(new Object[] {"secp384r1", 96}, new Object[] {"secp521r1", 132})) {
+            KeyPair ec = TestCredentials.ecKeys((String) curve[0]);
+            byte[] env = SignedEnvelope.sign(PAYLOAD, KID, ec.getPrivate());
+            byte[] sig = Base64.getDecoder().decode(new ObjectMapper().readTree(env).path("sig").asText());
+            assertEquals(curve[1], sig.length, (String) curve[0]);
+            java.security.Signature p1363 = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+            p1363.initVerify(ec.getPublic());
+            p1363.update(PAYLOAD);
+            assertEquals(true, p1363.verify(sig), "raw r||s as IEEE P1363 reads it");
+            assertArrayEquals(PAYLOAD, SignedEnvelope.verify(env, keys(KID, ec)).payload());
+        }
+    }
+
+    @Test
     void ecdsaFormatRoundTripsShortComponents() {
         byte[] raw = new byte[64];
         raw[31] = 5; // r = 5, s = 0x80.. (needs a sign byte in DER)

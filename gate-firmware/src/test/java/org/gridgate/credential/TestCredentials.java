@@ -17,9 +17,14 @@ public final class TestCredentials {
     private TestCredentials() {}
 
     public static KeyPair ecKeys() {
+        return ecKeys("secp256r1");
+    }
+
+    /** EC keys on a named curve: secp256r1, secp384r1, secp521r1. */
+    public static KeyPair ecKeys(String curve) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
+            g.initialize(new ECGenParameterSpec(curve));
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -41,6 +41,10 @@ public final class SimMain {
                   virtual serial devices on pseudo-terminals (socat) and a prompt to present people
               voice render --out DIR [--overwrite] | voice tour --clips DIR --out FILE.wav [--language zh|en|both]
                   make the voice clips with espeak-ng; play every prompt in order into one WAV file
+              camera --out DIR [--subjects R-0001,R-0002] [--looks clean,rotated,glare,...] [--seconds 2]
+                     [--fps 15] [--valid 10m] [--loop] [--key FILE] [--direction entry|exit]
+                  virtual camera: films residents showing passes (ffmpeg, MJPEG like a webcam) and
+                  prints the camera scanner config that plays the film to the gate
               provision --out DIR [--gate-id ID] [--community C] [--broker URI] [--template pi-kit|sim]
                         [--community-key FILE] [--force]
                   write a device config, key pair, CSR and self-signed certificate; validate them
@@ -102,6 +106,7 @@ public final class SimMain {
                 yield 64;
             }
             case "voice" -> org.gridgate.resident.voice.VoiceCommand.run(a.subList(1, a.size()), out, err);
+            case "camera" -> org.gridgate.sim.devices.camera.CameraCommand.run(a.subList(1, a.size()), Clock.systemUTC(), out, err);
             case "provision" -> ProvisionCommand.run(a.subList(1, a.size()), System.in, out, err);
             default -> {
                 err.println("gridgate-sim: unknown command '" + a.get(0) + "'");

@@ -94,7 +94,7 @@ class SystemdUnitIT {
         assertEquals(List.of("SIGTERM"), s.get("KillSignal"));
         assertEquals(List.of("143"), s.get("SuccessExitStatus"), "a JVM stopped by SIGTERM exits 143");
         assertEquals(List.of("gridgate"), s.get("User"));
-        assertEquals(List.of("gpio dialout i2c input spi"), s.get("SupplementaryGroups"));
+        assertEquals(List.of("gpio dialout i2c input spi video"), s.get("SupplementaryGroups"));
         assertEquals(List.of("gridgate"), s.get("StateDirectory"));
         assertEquals(List.of("/var/lib/gridgate"), s.get("ReadWritePaths"));
         assertEquals(List.of("strict"), s.get("ProtectSystem"));
@@ -108,7 +108,7 @@ class SystemdUnitIT {
         assertEquals(List.of("0700"), s.get("StateDirectoryMode"));
         assertTrue(s.containsKey("MemoryMax"), "a bound on the whole process, past the heap");
         assertTrue(s.get("DeviceAllow").containsAll(List.of("char-ttyACM rw", "char-ttyUSB rw", "char-ttyAMA rw",
-                "char-gpiochip rw", "char-i2c rw", "char-input rw")), s.get("DeviceAllow").toString());
+                "char-gpiochip rw", "char-i2c rw", "char-input rw", "char-video4linux rw")), s.get("DeviceAllow").toString());
         // The JIT needs W+X memory; a console major would open the virtual terminals.
         assertFalse(s.containsKey("MemoryDenyWriteExecute"), "MemoryDenyWriteExecute breaks the JVM's JIT");
         assertFalse(s.containsKey("PrivateDevices"), "PrivateDevices hides the gate's hardware");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.gridgate.credential.InMemoryTrustStore;
-import org.gridgate.credential.TrustedKey;
 import org.gridgate.credential.hcert.Base45;
 import org.gridgate.credential.hcert.Cbor;
 import org.gridgate.credential.hcert.CborDecoder;
@@ -58,11 +57,10 @@ final class CaseEvaluator {
                 });
                 case "EXPECTEDEXPIRATIONCHECK" -> in.clock().isEmpty() ? Optional.empty() : withCose(cose ->
                         Validity.check(CwtClaims.decode(CoseSign1.decode(cose).payload()), in.clock().get(), Duration.ZERO));
-                case "EXPECTEDKEYUSAGE" -> in.context("CERTIFICATE").isEmpty() ? Optional.empty() : withCose(cose -> {
-                    CoseSign1 message = CoseSign1.decode(cose);
-                    TrustedKey signer = CoseSignatures.verify(message, trust());
-                    EuDcc.checkKeyUsage(EuDcc.types(EuDcc.payload(CwtClaims.decode(message.payload()))), signer);
-                });
+                case "EXPECTEDKEYUSAGE" -> in.context("CERTIFICATE").isEmpty() ? Optional.empty() : withCose(cose ->
+                        // The case's own certificate against the payload's types, whichever key the kid
+                        // names: a kid pointing elsewhere fails verification, not key usage.
+                        EuDcc.checkKeyUsage(EuDcc.types(dccPayloadOf(cose)), certificate()));
                 case "EXPECTEDVALIDJSON" -> validJson();
                 case "EXPECTEDENCODE" -> encode();
                 default -> Optional.empty();
@@ -214,6 +212,18 @@ final class CaseEvaluator {
         } catch (HcertException e) {
             return Optional.of(Outcome.failed(e.failure() + ": " + e.detail()));
         }
+    }
+
+    private X509Certificate certificate() throws HcertException {
+        try {
+            return in.certificate().orElseThrow(() -> HcertException.malformed("TESTCTX.CERTIFICATE is empty"));
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw HcertException.malformed("TESTCTX.CERTIFICATE is not an X.509 certificate");
+        }
+    }
+
+    private static Cbor.CborMap dccPayloadOf(byte[] cose) throws HcertException {
+        return EuDcc.payload(CwtClaims.decode(CoseSign1.decode(cose).payload()));
     }
 
     private InMemoryTrustStore trust() throws HcertException {

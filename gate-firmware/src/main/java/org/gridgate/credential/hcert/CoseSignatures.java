@@ -15,12 +15,14 @@ import org.gridgate.credential.TrustStore;
 import org.gridgate.credential.TrustedKey;
 import org.gridgate.credential.Verification.Failure;
 
-/** COSE signatures with the JDK: ES256 (P-256, raw r||s) and PS256 (RSASSA-PSS, SHA-256, MGF1 SHA-256, salt 32). */
+/**
+ * COSE signatures with the JDK: ES256 (ECDSA with SHA-256, raw r||s) and PS256 (RSASSA-PSS, SHA-256,
+ * MGF1 SHA-256, salt 32). COSE's -7 names the hash, not the curve: a P-384 signer with -7 signs with
+ * SHA-256 on P-384 and its raw signature is 96 bytes, so the raw size comes from the key's curve.
+ */
 public final class CoseSignatures {
     public static final long ES256 = -7;
     public static final long PS256 = -37;
-
-    private static final int ES256_SIGNATURE_BYTES = 64;
 
     private CoseSignatures() {}
 
@@ -53,7 +55,7 @@ public final class CoseSignatures {
 
     static boolean verifies(long alg, PublicKey key, byte[] data, byte[] signature) {
         try {
-            if (alg == ES256 && (!(key instanceof ECKey) || signature.length != ES256_SIGNATURE_BYTES)) {
+            if (alg == ES256 && (!(key instanceof ECKey ec) || signature.length != rawSignatureBytes(ec))) {
                 return false;
             }
             if (alg == PS256 && !(key instanceof RSAKey)) {
@@ -75,6 +77,11 @@ public final class CoseSignatures {
         s.initSign(key);
         s.update(data);
         return s.sign();
+    }
+
+    /** The size of a raw (IEEE P1363) ECDSA signature on the key's curve: r and s, each as long as the group order. */
+    public static int rawSignatureBytes(ECKey key) {
+        return 2 * ((key.getParams().getOrder().bitLength() + 7) / 8);
     }
 
     public static long algorithmFor(PrivateKey key) {

@@ -58,28 +58,39 @@ public final class EuDcc {
         return types;
     }
 
+    /** RFC 5280's anyExtendedKeyUsage: a certificate naming it is not restricted by its purposes. */
+    private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
+
     /**
-     * The signer's certificate may restrict the types it signs by DCC key-usage OIDs. A certificate
-     * with none of them (or a bare key) may sign every type; otherwise each type present needs its OID.
+     * The signer's certificate restricts the types it signs by its extended key usage. No extended key
+     * usage, an empty one, a bare key or anyExtendedKeyUsage: every type. Otherwise each type present needs its
+     * DCC OID (either arc), so a certificate listing only other purposes (TLS, e-mail...) signs no DCC type.
      */
     public static void checkKeyUsage(Set<DccType> types, TrustedKey signer) throws HcertException {
         if (signer.certificate().isEmpty()) {
             return;
         }
+        checkKeyUsage(types, signer.certificate().get());
+    }
+
+    /** {@link #checkKeyUsage(Set, TrustedKey)} for a certificate on its own (the conformance runner's step). */
+    public static void checkKeyUsage(Set<DccType> types, X509Certificate certificate) throws HcertException {
         List<String> eku;
         try {
-            eku = Optional.ofNullable(signer.certificate().get().getExtendedKeyUsage()).orElse(List.of());
+            eku = certificate.getExtendedKeyUsage();
         } catch (CertificateParsingException e) {
             throw new HcertException(Failure.KEY_USAGE, "signer certificate has an unreadable key usage");
         }
-        boolean restricted = KEY_USAGE.values().stream().flatMap(List::stream).anyMatch(eku::contains);
-        if (!restricted) {
+        // An extension with no purpose at all restricts nothing (dgc-testdata common CO15: "no OID present").
+        if (eku == null || eku.isEmpty() || eku.contains(ANY_EXTENDED_KEY_USAGE)) {
             return;
         }
         for (DccType type : types) {
             if (KEY_USAGE.get(type).stream().noneMatch(eku::contains)) {
                 throw new HcertException(Failure.KEY_USAGE,
-                        "signer certificate is not allowed to sign " + type.name().toLowerCase(java.util.Locale.ROOT) + " certificates");
+                        "signer certificate is not allowed to sign " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + " certificates" + (KEY_USAGE.values().stream().flatMap(List::stream).anyMatch(eku::contains)
+                                ? "" : " (its extended key usage names no DCC type)"));
             }
         }
     }

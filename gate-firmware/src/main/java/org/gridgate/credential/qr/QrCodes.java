@@ -1,17 +1,10 @@
 package org.gridgate.credential.qr;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
@@ -20,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -32,38 +24,15 @@ public final class QrCodes {
     /** Larger pictures are refused before decoding: a PNG header can claim any size. */
     public static final int MAX_PIXELS = 4096 * 4096;
 
-    private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, Boolean.TRUE);
-
     private QrCodes() {}
 
-    /**
-     * The text of the QR code in the picture. A camera frame wants the hybrid binarizer; a clean
-     * screenshot or print now and then defeats it (ZXing finds no finder pattern in some perfect
-     * codes), so a pure-barcode pass and the global-histogram binarizer are tried before giving up.
-     */
+    /** The text of the QR code in the picture, by every pass of {@link QrDecoder}. */
     public static Optional<String> decode(BufferedImage image) {
-        LuminanceSource source;
         try {
-            source = new BufferedImageLuminanceSource(image);
+            return new QrDecoder().decode(GreyImage.of(image)).map(QrDecoder.Decoded::text);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Map<DecodeHintType, Object> pure = new java.util.EnumMap<>(DecodeHintType.class);
-        pure.putAll(DECODE_HINTS);
-        pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-        List<BinaryBitmap> bitmaps = List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)));
-        for (Map<DecodeHintType, ?> hints : List.of(DECODE_HINTS, pure)) {
-            for (BinaryBitmap bitmap : bitmaps) {
-                try {
-                    return Optional.of(new MultiFormatReader().decode(bitmap, hints).getText());
-                } catch (ReaderException | RuntimeException e) {
-                    // try the next way of reading it
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** The text of the QR code in a PNG (or any format ImageIO reads); empty if none is found. */

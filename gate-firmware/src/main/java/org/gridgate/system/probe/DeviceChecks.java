@@ -68,10 +68,12 @@ final class DeviceChecks {
             keepAsking(s::trigger, c, scheduler);
             if (c.await(timeout)) {
                 // The content may be personal data: the length is enough to show decoding works.
-                return Outcome.ok(s.id(), "read a code of " + c.value.get().text().length() + " chars");
+                return Outcome.ok(s.id(), "read a code of " + c.value.get().text().length() + " chars"
+                        + (s instanceof org.gridgate.scanner.camera.CameraScanner cam ? "; " + cam.stats() : ""));
             }
             return Outcome.fail(s.id(), c.failure("no code read within " + timeout.toSeconds()
-                    + " s (present a code while probing)"));
+                    + " s (present a code while probing)"
+                    + (s instanceof org.gridgate.scanner.camera.CameraScanner cam ? "; " + cam.stats() : "")));
         }
     }
 

@@ -99,6 +99,31 @@ class ConformanceRunnerTest {
     }
 
     @Test
+    void keyUsageJudgesTheCasesOwnCertificateWhateverKeyTheKidNames(@TempDir Path dir) throws Exception {
+        KeyPair keys = TestCredentials.ecKeys();
+        X509Certificate testOnly = TestCertificates.selfSigned(keys, "DSC test", List.of("1.3.6.1.4.1.1847.2021.1.1"));
+        X509Certificate tlsOnly = TestCertificates.selfSigned(keys, "DSC tls", List.of("1.3.6.1.5.5.7.3.1"));
+        byte[] otherKid = {9, 9, 9, 9, 9, 9, 9, 9};
+        Instant iat = Instant.parse("2026-01-01T00:00:00Z");
+        String test = TestCredentials.dccText(TestCredentials.dccClaims(DccType.TEST, iat, iat.plusSeconds(86400), "u1"),
+                keys.getPrivate(), otherKid, true);
+        String vaccination = TestCredentials.dccText(TestCredentials.dccClaims(DccType.VACCINATION, iat,
+                iat.plusSeconds(86400), "u2"), keys.getPrivate(), otherKid, true);
+        Files.createDirectories(dir.resolve("XX/2DCode/raw"));
+        // The kid names no key of the case: verification fails, key usage is the certificate's own verdict.
+        write(dir.resolve("XX/2DCode/raw/1.json"), test, testOnly, "2026-01-01T12:00:00Z",
+                "{\"EXPECTEDVERIFY\": false, \"EXPECTEDKEYUSAGE\": true}");
+        write(dir.resolve("XX/2DCode/raw/2.json"), vaccination, testOnly, "2026-01-01T12:00:00Z",
+                "{\"EXPECTEDVERIFY\": false, \"EXPECTEDKEYUSAGE\": false}");
+        write(dir.resolve("XX/2DCode/raw/3.json"), test, tlsOnly, "2026-01-01T12:00:00Z",
+                "{\"EXPECTEDVERIFY\": false, \"EXPECTEDKEYUSAGE\": false}");
+        Run run = run(dir);
+        Matcher m = run.summary();
+        assertEquals(List.of("3", "0", "0"), List.of(m.group(1), m.group(2), m.group(3)), String.join("\n", run.lines()));
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
     void missingOrEmptyDirectoryIsAnError(@TempDir Path dir) {
         Run missing = run(dir.resolve("nowhere"));
         assertEquals(2, missing.exitCode());

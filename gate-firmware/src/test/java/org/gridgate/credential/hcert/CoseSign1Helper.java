@@ -24,4 +24,23 @@ final class CoseSign1Helper {
     static String withCose(String text, byte[] cose) {
         return text.substring(0, 4) + Base45.encode(Zlib.deflate(cose));
     }
+
+    static byte[] signature(String text) {
+        try {
+            return CoseSign1.decode(cose(text)).signature();
+        } catch (HcertException e) {
+            throw new AssertionError(e.detail());
+        }
+    }
+
+    /** The code with its signature replaced, everything else as it was. */
+    static String withSignature(String text, byte[] signature) {
+        try {
+            CoseSign1 m = CoseSign1.decode(cose(text));
+            return withCose(text, new CoseSign1(m.protectedBytes(), m.protectedHeader(), m.unprotectedHeader(),
+                    m.payload(), signature).encode());
+        } catch (HcertException e) {
+            throw new AssertionError(e.detail());
+        }
+    }
 }

@@ -151,8 +151,55 @@ class HcertVerifierDccTest {
         verified(alt.verify(code(DccType.TEST, EC, true), NOW));
         assertRejected(Failure.KEY_USAGE, alt.verify(code(DccType.VACCINATION, EC, true), NOW));
 
-        X509Certificate unrelatedUsage = TestCertificates.selfSigned(EC, "DSC any", List.of("1.3.6.1.5.5.7.3.2"));
-        verified(verifier(new InMemoryTrustStore().add(KID, unrelatedUsage)).verify(code(DccType.TEST, EC, true), NOW));
+    }
+
+    @Test
+    void aCertificateWhoseKeyUsageNamesOnlyOtherPurposesSignsNoDccType() {
+        X509Certificate tlsOnly = TestCertificates.selfSigned(EC, "DSC tls", List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"));
+        HcertVerifier v = verifier(new InMemoryTrustStore().add(KID, tlsOnly));
+        for (DccType type : DccType.values()) {
+            assertRejected(Failure.KEY_USAGE, v.verify(code(type, EC, true), NOW));
+        }
+        X509Certificate noUsage = TestCertificates.selfSigned(EC, "DSC unrestricted", List.of());
+        X509Certificate anyUsage = TestCertificates.selfSigned(EC, "DSC any", List.of("2.5.29.37.0"));
+        X509Certificate mixed = TestCertificates.selfSigned(EC, "DSC tls and test",
+                List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.4.1.1847.2021.1.1"));
+        for (DccType type : DccType.values()) {
+            verified(verifier(new InMemoryTrustStore().add(KID, noUsage)).verify(code(type, EC, true), NOW));
+            verified(verifier(new InMemoryTrustStore().add(KID, anyUsage)).verify(code(type, EC, true), NOW));
+        }
+        verified(verifier(new InMemoryTrustStore().add(KID, mixed)).verify(code(DccType.TEST, EC, true), NOW));
+        assertRejected(Failure.KEY_USAGE, verifier(new InMemoryTrustStore().add(KID, mixed))
+                .verify(code(DccType.RECOVERY, EC, true), NOW));
+    }
+
+    @Test
+    void es256OnALargerCurveHasTheCurvesRawSignatureSize() {
+        for (var curve : List.of(new Object[] {"secp384r1", 96}, new Object[] {"secp521r1", 132})) {
+            KeyPair keys = TestCredentials.ecKeys((String) curve[0]);
+            X509Certificate cert = TestCertificates.selfSigned(keys, "DSC " + curve[0], List.of());
+            String code = code(DccType.VACCINATION, keys, true);
+            assertEquals(CoseSignatures.ES256, CoseSign1Helper.alg(code), "alg -7 names SHA-256, not P-256");
+            byte[] signature = CoseSign1Helper.signature(code);
+            assertEquals(curve[1], signature.length);
+            assertTrue(independentlyVerifies(keys, code), "the JDK's own P1363 verifier accepts it");
+            verified(verifier(new InMemoryTrustStore().add(KID, cert)).verify(code, NOW));
+            // A P-256-sized signature is not one of this curve's: the key does not verify it.
+            String truncated = CoseSign1Helper.withSignature(code, java.util.Arrays.copyOf(signature, 64));
+            assertRejected(Failure.BAD_SIGNATURE, verifier(new InMemoryTrustStore().add(KID, cert)).verify(truncated, NOW));
+        }
+    }
+
+    private static boolean independentlyVerifies(KeyPair keys, String code) {
+        try {
+            CoseSign1 message = CoseSign1.decode(CoseSign1Helper.cose(code));
+            java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+            s.initVerify(keys.getPublic());
+            s.update(message.toBeSigned());
+            return s.verify(message.signature());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

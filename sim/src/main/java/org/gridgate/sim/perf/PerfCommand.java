@@ -32,6 +32,7 @@ public final class PerfCommand {
                 new org.gridgate.sim.perf.micro.CryptoSuite(),
                 new org.gridgate.sim.perf.wear.WearSuite(),
                 new org.gridgate.sim.perf.display.DisplaySuite(),
+                new org.gridgate.sim.perf.camera.CameraSuite(),
                 new org.gridgate.sim.perf.process.FootprintSuite(),
                 new org.gridgate.sim.perf.process.SustainedSuite(),
                 new org.gridgate.sim.perf.process.SoakSuite());
