@@ -202,6 +202,8 @@ function render() {
   renderHealth();
   renderCounters();
   renderFeed();
+  const v = (state.health || {}).version;
+  if (v) $('version').textContent = 'gridgate ' + v;
 }
 
 // Lists are updated in place, keyed by journal seq: an element stays as long as its item does, so a

@@ -148,6 +148,7 @@ final class Live implements GateObserver, AutoCloseable {
             health.put("devices", List.of());
         }
         health.put("broker", p.uplinkConnected().getAsBoolean());
+        health.put("version", org.gridgate.system.BuildInfo.version()); // the footer: the same as `gate version`
         try {
             Journal.Stats st = p.journalStats().get();
             health.put("backlog", st.undelivered());

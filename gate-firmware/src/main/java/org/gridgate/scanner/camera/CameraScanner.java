@@ -147,7 +147,7 @@ public final class CameraScanner implements Scanner {
                     String text = found.get().text();
                     if (same.seen(text, java.time.Instant.ofEpochMilli(f.arrivedMillis())).isPresent()) {
                         stats.lastCode(text);
-                        listener.accept(new ScannedCode(config.id(), config.direction(), text,
+                        listener.accept(new ScannedCode(config.id(), org.gridgate.scanner.Directions.of(config.direction()), text,
                                 java.time.Instant.ofEpochMilli(f.arrivedMillis())));
                     }
                 }
