@@ -1,0 +1,276 @@
+package org.gridgate.sim.fleet;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * A NATS cluster of Debian's {@code nats-server} (2.9) on loopback: every node speaks MQTT 3.1.1,
+ * JetStream keeps MQTT sessions, retained messages and QoS 1 messages with {@code replicas} copies,
+ * and clients land in one JetStream-enabled account ({@code GRIDGATE}) without credentials. Each
+ * node has its own folder under {@code dir} (config, log, JetStream store), so a node that is killed
+ * and started again comes back with its data, like a real server after a crash.
+ *
+ * <p>Used by {@code sim fleet} and, as the shared fixture, by the integration tests.
+ */
+public final class NatsCluster implements AutoCloseable {
+    /** Where the broker's executable is looked for (Debian installs it in /usr/bin). */
+    public static Optional<String> executable() {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin";
+        for (String d : path.split(File.pathSeparator)) {
+            File f = new File(d, "nats-server");
+            if (f.isFile() && f.canExecute()) {
+                return Optional.of(f.getAbsolutePath());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One node's ports. */
+    public record Node(String name, int clientPort, int clusterPort, int mqttPort, int httpPort) {
+        public String mqttUri() {
+            return "tcp://127.0.0.1:" + mqttPort;
+        }
+
+        public String natsUrl() {
+            return "nats://127.0.0.1:" + clientPort;
+        }
+    }
+
+    private static final Duration READY = Duration.ofSeconds(60);
+    private final String exe;
+    private final Path dir;
+    private final List<Node> nodes;
+    private final Process[] processes;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private NatsCluster(String exe, Path dir, List<Node> nodes) {
+        this.exe = exe;
+        this.dir = dir;
+        this.nodes = List.copyOf(nodes);
+        this.processes = new Process[nodes.size()];
+    }
+
+    /**
+     * Writes the configs and starts {@code size} nodes; returns once every node reports JetStream
+     * healthy.
+     *
+     * @param replicas copies of MQTT streams (sessions, retained, QoS 1 messages) and consumers
+     */
+    public static NatsCluster start(Path dir, int size, int replicas) throws IOException {
+        String exe = executable().orElseThrow(() -> new IOException(
+                "nats-server is not installed (apt-get install nats-server)"));
+        if (size < 1 || replicas < 1 || replicas > size) {
+            throw new IllegalArgumentException("need 1 <= replicas <= size, got " + replicas + " of " + size);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            nodes.add(new Node("n" + i, freePort(), freePort(), freePort(), freePort()));
+        }
+        NatsCluster c = new NatsCluster(exe, dir, nodes);
+        for (int i = 0; i < size; i++) {
+            c.writeConfig(i, replicas);
+        }
+        try {
+            for (int i = 0; i < size; i++) {
+                c.launch(i);
+            }
+            c.awaitHealthy();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** The MQTT listeners of every node, in node order: what a gate lists in {@code mqtt.uris}. */
+    public List<String> mqttUris() {
+        return nodes.stream().map(Node::mqttUri).toList();
+    }
+
+    /** The NATS client URLs of every node (for JetStream consumers). */
+    public List<String> natsUrls() {
+        return nodes.stream().map(Node::natsUrl).toList();
+    }
+
+    /** Index of the node whose MQTT listener is {@code uri}, or -1. */
+    public int indexOfMqtt(String uri) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).mqttUri().equals(uri)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean running(int node) {
+        return processes[node] != null && processes[node].isAlive();
+    }
+
+    /** SIGKILL: the node dies as in a power cut, without closing its connections cleanly. */
+    public void kill(int node) throws InterruptedException {
+        Process p = processes[node];
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a stopped node again on its folder and waits until the cluster is healthy again. */
+    public void restart(int node) throws IOException {
+        if (running(node)) {
+            return;
+        }
+        launch(node);
+        awaitHealthy();
+    }
+
+    /** Waits until every running node answers {@code /healthz} (JetStream current) with 200. */
+    public void awaitHealthy() throws IOException {
+        long deadline = System.nanoTime() + READY.toNanos();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (processes[i] == null) {
+                continue;
+            }
+            while (!healthy(i)) {
+                if (!processes[i].isAlive()) {
+                    throw new IOException("nats-server " + nodes.get(i).name() + " exited with "
+                            + processes[i].exitValue() + "; see " + log(i));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IOException("nats-server " + nodes.get(i).name() + " not healthy after " + READY
+                            + "; see " + log(i));
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
+    public Path log(int node) {
+        return dir.resolve(nodes.get(node).name()).resolve("nats.log");
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < processes.length; i++) {
+            Process p = processes[i];
+            if (p != null && p.isAlive()) {
+                p.destroy();
+            }
+        }
+        for (Process p : processes) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private boolean healthy(int node) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + nodes.get(node).httpPort() + "/healthz"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && mqttListening(nodes.get(node).mqttPort());
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean mqttListening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void launch(int node) throws IOException {
+        Path home = dir.resolve(nodes.get(node).name());
+        processes[node] = new ProcessBuilder(exe, "-c", home.resolve("nats.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
+                .start();
+    }
+
+    private void writeConfig(int index, int replicas) throws IOException {
+        Node n = nodes.get(index);
+        Path home = Files.createDirectories(dir.resolve(n.name()));
+        String routes = nodes.stream().map(o -> "nats-route://127.0.0.1:" + o.clusterPort())
+                .collect(Collectors.joining(", "));
+        Files.writeString(home.resolve("nats.conf"), String.join("\n",
+                "# written by gridgate's NatsCluster: node " + (index + 1) + " of " + nodes.size(),
+                "server_name: " + n.name(),
+                "listen: 127.0.0.1:" + n.clientPort(),
+                "http: 127.0.0.1:" + n.httpPort(),
+                // Generous payload and connection limits: a district's gates all connect here.
+                "max_connections: 65536",
+                "jetstream {",
+                "  store_dir: \"" + home.resolve("jetstream") + "\"",
+                "  max_memory_store: 256MB",
+                "  max_file_store: 8GB",
+                "}",
+                "cluster {",
+                "  name: gridgate",
+                "  listen: 127.0.0.1:" + n.clusterPort(),
+                "  routes: [" + routes + "]",
+                "}",
+                // Gates and servers share one JetStream-enabled account; on loopback without credentials
+                // (no_auth_user), in production with a user per gate and TLS (see docs/server.md).
+                "accounts {",
+                "  GRIDGATE { jetstream: enabled, users: [ { user: gate, password: \"loopback-only\" } ] }",
+                "  SYS { users: [ { user: sys, password: \"loopback-only\" } ] }",
+                "}",
+                "system_account: SYS",
+                "no_auth_user: gate",
+                "mqtt {",
+                "  listen: 127.0.0.1:" + n.mqttPort(),
+                "  stream_replicas: " + replicas,
+                "  consumer_replicas: " + replicas,
+                // How long a QoS 1 message to a subscriber waits for its PUBACK before it is sent again.
+                "  ack_wait: \"30s\"",
+                "  max_ack_pending: 1024",
+                "}",
+                ""));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
