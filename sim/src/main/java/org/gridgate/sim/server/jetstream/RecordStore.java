@@ -27,7 +27,7 @@ public final class RecordStore implements AutoCloseable {
     /** What one batch did. */
     public record Stored(int added, int copies, int rejected) {}
 
-    /** Per gate: records held, lowest and highest seq (a gate with no gap has {@code count == max - min + 1}). */
+    /** Per gate: distinct seqs held, lowest and highest seq (a gate with no gap has {@code count == max - min + 1}). */
     public record GateRange(String gate, long count, long minSeq, long maxSeq) {
         public long missing() {
             return count == 0 ? 0 : (maxSeq - minSeq + 1) - count;
@@ -172,7 +172,7 @@ public final class RecordStore implements AutoCloseable {
     public Map<String, GateRange> ranges() throws SQLException {
         Map<String, GateRange> out = new LinkedHashMap<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT gate, count(*), min(seq), max(seq) FROM record GROUP BY gate ORDER BY gate")) {
+                "SELECT gate, count(DISTINCT seq), min(seq), max(seq) FROM record GROUP BY gate ORDER BY gate")) {
             while (rs.next()) {
                 out.put(rs.getString(1), new GateRange(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
             }
