@@ -257,11 +257,12 @@ public final class NatsCluster implements AutoCloseable {
                 "  max_memory_store: 256MB",
                 "  max_file_store: 8GB",
                 "}",
-                "cluster {",
-                "  name: gridgate",
-                "  listen: 127.0.0.1:" + n.clusterPort(),
-                "  routes: [" + routes + "]",
-                "}",
+                nodes.size() == 1 ? "# a single node: no cluster" : String.join("\n",
+                        "cluster {",
+                        "  name: gridgate",
+                        "  listen: 127.0.0.1:" + n.clusterPort(),
+                        "  routes: [" + routes + "]",
+                        "}"),
                 // Gates and servers share one JetStream-enabled account; on loopback without credentials
                 // (no_auth_user), in production with a user per gate and TLS (see docs/server.md).
                 "accounts {",

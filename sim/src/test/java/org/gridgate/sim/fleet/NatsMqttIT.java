@@ -22,7 +22,10 @@ import org.gridgate.testing.Await;
 import org.gridgate.testing.SystemTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nats-server 2.9, JetStream replicas 3): persistent sessions that outlive their node, retained
  * messages on every node, QoS 1 redelivery, and which topic characters NATS refuses.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the node-loss test goes last: the others want a settled cluster
 class NatsMqttIT {
     static final Duration WAIT = Duration.ofSeconds(60);
     @TempDir
@@ -50,6 +54,7 @@ class NatsMqttIT {
     }
 
     @Test
+    @Order(9)
     void aPersistentSessionOutlivesItsNodeAndResumesElsewhereWithTheQueuedMessages() throws Exception {
         List<String> uris = cluster.mqttUris();
         Client server = new Client("server-session", List.of(uris.get(0)), false);

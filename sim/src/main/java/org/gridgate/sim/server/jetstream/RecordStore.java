@@ -20,8 +20,9 @@ import java.util.Map;
  * host (WAL, {@code synchronous=FULL}, a busy timeout for the other writers). The record id is the
  * primary key, so a copy that arrives twice (resent by a gate after a failover, redelivered by the
  * broker after a consumer died before its ack) is stored once, whichever consumer gets it.
- * Payloads that are not a v1 record are kept aside in {@code rejected} with the reason, never
- * dropped silently and never retried forever.
+ * Payloads on a record topic that are not a v1 record are kept aside in {@code rejected} with the
+ * reason, never dropped silently and never retried forever; the latest status of each gate is kept
+ * in {@code gate_status}.
  */
 public final class RecordStore implements AutoCloseable {
     /** What one batch did. */
@@ -56,6 +57,9 @@ public final class RecordStore implements AutoCloseable {
                     CREATE TABLE IF NOT EXISTS rejected (
                       subject TEXT NOT NULL, reason TEXT NOT NULL, payload BLOB NOT NULL, stored_at_ms INTEGER NOT NULL)""");
             s.execute("""
+                    CREATE TABLE IF NOT EXISTS gate_status (
+                      subject TEXT PRIMARY KEY, payload TEXT NOT NULL, stored_at_ms INTEGER NOT NULL)""");
+            s.execute("""
                     CREATE TABLE IF NOT EXISTS consumer_tally (
                       consumer TEXT PRIMARY KEY, added INTEGER NOT NULL, copies INTEGER NOT NULL)""");
         }
@@ -77,8 +81,22 @@ public final class RecordStore implements AutoCloseable {
                 INSERT INTO record (id, gate, community, seq, kind, at, payload, consumer, stored_at_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""");
                 PreparedStatement bad = db.prepareStatement(
-                        "INSERT INTO rejected (subject, reason, payload, stored_at_ms) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO rejected (subject, reason, payload, stored_at_ms) VALUES (?, ?, ?, ?)");
+                PreparedStatement status = db.prepareStatement("""
+                        INSERT INTO gate_status (subject, payload, stored_at_ms) VALUES (?, ?, ?)
+                        ON CONFLICT (subject) DO UPDATE SET payload = excluded.payload, stored_at_ms = excluded.stored_at_ms""")) {
             for (Incoming m : batch) {
+                RecordStream.Topic topic = RecordStream.Topic.of(m.subject());
+                if (topic == RecordStream.Topic.STATUS) { // the latest one per gate is what counts
+                    status.setString(1, m.subject());
+                    status.setString(2, new String(m.payload(), StandardCharsets.UTF_8));
+                    status.setLong(3, nowMs);
+                    status.executeUpdate();
+                    continue;
+                }
+                if (topic == RecordStream.Topic.OTHER) {
+                    continue; // server-to-gate messages and command results: not this store's business
+                }
                 String problem = null;
                 JsonNode n = null;
                 try {
@@ -150,6 +168,10 @@ public final class RecordStore implements AutoCloseable {
 
     public long count() throws SQLException {
         return single("SELECT count(*) FROM record");
+    }
+
+    public long statusCount() throws SQLException {
+        return single("SELECT count(*) FROM gate_status");
     }
 
     public long rejectedCount() throws SQLException {

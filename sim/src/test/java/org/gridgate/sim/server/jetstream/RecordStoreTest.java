@@ -14,7 +14,7 @@ class RecordStoreTest {
     Path dir;
 
     static RecordStore.Incoming record(String id, String gate, long seq) {
-        return new RecordStore.Incoming("gridgate.c1." + gate + ".passage", ("{\"v\":1,\"id\":\"" + id + "\",\"seq\":" + seq
+        return new RecordStore.Incoming("$MQTT.msgs.gridgate.c1." + gate + ".passage", ("{\"v\":1,\"id\":\"" + id + "\",\"seq\":" + seq
                 + ",\"gate\":\"" + gate + "\",\"community\":\"c1\",\"kind\":\"passage\",\"at\":\"2026-03-01T08:00:00Z\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }
@@ -38,10 +38,10 @@ class RecordStoreTest {
     void whatIsNotAV1RecordIsSetAsideWithItsReasonNotRetried() throws Exception {
         try (RecordStore s = new RecordStore(dir.resolve("s.db"), "w")) {
             RecordStore.Stored r = s.store(List.of(
-                    new RecordStore.Incoming("gridgate.c1.g1.passage", "not json".getBytes(StandardCharsets.UTF_8)),
-                    new RecordStore.Incoming("gridgate.c1.g1.passage", "{\"v\":2,\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8)),
-                    new RecordStore.Incoming("gridgate.c1.g1.passage", "{\"v\":1,\"id\":\"a\",\"seq\":0,\"gate\":\"g\","
-                            + "\"community\":\"c\",\"kind\":\"passage\",\"at\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.passage", "not json".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.passage", "{\"v\":2,\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.passage", ("{\"v\":1,\"id\":\"a\",\"seq\":0,\"gate\":\"g\","
+                            + "\"community\":\"c\",\"kind\":\"passage\",\"at\":\"x\"}").getBytes(StandardCharsets.UTF_8)),
                     record("ok", "g1", 1)), 5);
             assertEquals(new RecordStore.Stored(1, 0, 3), r);
             assertEquals(3, s.rejectedCount());
@@ -57,6 +57,21 @@ class RecordStoreTest {
             assertEquals(new RecordStore.GateRange("g1", 2, 1, 3), r);
             assertEquals(1, r.missing());
             assertEquals(1, s.doubleCounted());
+        }
+    }
+
+    @Test
+    void statusKeepsTheLatestPerGateAndServerMessagesAreLeftAlone() throws Exception {
+        try (RecordStore s = new RecordStore(dir.resolve("s.db"), "w")) {
+            RecordStore.Stored r = s.store(List.of(
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.status", "{\"state\":\"online\"}".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.status", "{\"state\":\"offline\"}".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.roster", "{}".getBytes(StandardCharsets.UTF_8)),
+                    new RecordStore.Incoming("$MQTT.msgs.gridgate.c1.g1.command.result", "{}".getBytes(StandardCharsets.UTF_8))), 1);
+            assertEquals(new RecordStore.Stored(0, 0, 0), r);
+            assertEquals(1, s.statusCount());
+            assertEquals(0, s.count());
+            assertEquals(0, s.rejectedCount());
         }
     }
 }
