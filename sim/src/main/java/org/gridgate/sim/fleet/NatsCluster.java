@@ -93,6 +93,7 @@ public final class NatsCluster implements AutoCloseable {
                 c.launch(i);
             }
             c.awaitHealthy();
+            c.createMqttStreams();
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -206,6 +207,25 @@ public final class NatsCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 p.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * NATS creates its MQTT streams (sessions, retained and QoS 1 messages) when the first MQTT client
+     * connects; the server's consumer sits on one of them and must exist before gates publish.
+     */
+    private void createMqttStreams() throws IOException {
+        try {
+            org.eclipse.paho.client.mqttv3.MqttClient c = new org.eclipse.paho.client.mqttv3.MqttClient(
+                    nodes.getFirst().mqttUri(), "gridgate-cluster-setup",
+                    new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            o.setConnectionTimeout(30);
+            c.connect(o);
+            c.disconnect(5_000);
+            c.close(true);
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            throw new IOException("first MQTT connection to " + nodes.getFirst().mqttUri() + " failed: " + e, e);
         }
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One community-server worker: fetches batches of records from the shared durable consumer of
- * {@link RecordStream}, commits each batch to the {@link RecordStore} and only then acknowledges
+ * {@link RecordStream} (on NATS's own MQTT stream), commits each batch to the {@link RecordStore} and only then acknowledges
  * it. A worker killed between commit and ack costs a redelivery (dropped by id), never a record.
  * Run as many as the load needs, in as many processes: the stream hands each record to one of them.
  */
@@ -72,7 +72,7 @@ public final class RecordConsumer implements AutoCloseable {
             try {
                 if (sub == null) {
                     sub = nc.jetStream().subscribe(null,
-                            PullSubscribeOptions.bind(RecordStream.STREAM, RecordStream.DURABLE));
+                            PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, RecordStream.DURABLE));
                 }
                 List<Message> msgs = sub.fetch(batch, FETCH_WAIT);
                 if (msgs.isEmpty()) {

@@ -34,16 +34,14 @@ class RecordConsumerIT {
         SystemTools.require("nats-server", "nats-server");
         try (NatsCluster cluster = NatsCluster.start(dir.resolve("cluster"), 1, 1);
                 Connection nc = Nats.connect(cluster.natsUrls().getFirst())) {
-            mqttStream(nc); // what the first MQTT client would make NATS create
             RecordStream.ensure(nc.jetStreamManagement(), "gridgate", 1);
-            Await.until(WAIT, "our stream sources from the MQTT stream", () -> sourcing(nc));
-            for (int i = 1; i <= 300; i++) { // as NATS stores MQTT QoS 1 publishes
+            for (int i = 1; i <= 300; i++) { // into NATS's MQTT stream, as it stores QoS 1 publishes
                 RecordStore.Incoming r = RecordStoreTest.record("id-" + i, "gate-" + (i % 3), i);
                 nc.jetStream().publish(r.subject(), r.payload());
             }
             // A worker that dies mid-batch: it fetched 50 records and never acknowledged them.
             JetStreamSubscription dying = nc.jetStream().subscribe(null,
-                    PullSubscribeOptions.bind(RecordStream.STREAM, RecordStream.DURABLE));
+                    PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, RecordStream.DURABLE));
             List<Message> taken = dying.fetch(50, Duration.ofSeconds(5));
             assertEquals(50, taken.size());
             dying.unsubscribe();
@@ -68,24 +66,6 @@ class RecordConsumerIT {
             return s.count();
         } catch (java.sql.SQLException e) {
             return -1;
-        }
-    }
-
-    /** A stand-in for NATS's own {@code $MQTT_msgs} (interest retention, as nats-server 2.9 makes it). */
-    private static void mqttStream(Connection nc) throws Exception {
-        nc.jetStreamManagement().addStream(io.nats.client.api.StreamConfiguration.builder()
-                .name(RecordStream.MQTT_STREAM).subjects(RecordStream.MQTT_PREFIX + ">")
-                .retentionPolicy(io.nats.client.api.RetentionPolicy.Interest)
-                .storageType(io.nats.client.api.StorageType.File).build());
-    }
-
-    /** Publishes a status probe (not a record) and says whether our stream has sourced anything yet. */
-    private static boolean sourcing(Connection nc) {
-        try {
-            nc.jetStream().publish(RecordStream.MQTT_PREFIX + "gridgate.c1.probe.status", "{}".getBytes());
-            return nc.jetStreamManagement().getStreamInfo(RecordStream.STREAM).getStreamState().getMsgCount() > 0;
-        } catch (Exception e) {
-            return false;
         }
     }
 }
