@@ -103,6 +103,9 @@ public final class PahoUplink implements Uplink {
         this.options = new MqttConnectOptions();
         options.setServerURIs(config.uris().toArray(String[]::new));
         options.setCleanSession(false);
+        // 3.1.1 only: by default Paho retries a failed connect as MQTT 3.1 ("MQIsdp"), which brokers such
+        // as NATS refuse, doubling the attempts and hiding the first error behind a protocol error.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay((int) tuning.maxRetry().toMillis());
         options.setMaxInflight(window + STATUS_SLACK);

@@ -60,6 +60,8 @@ public final class NatsCluster implements AutoCloseable {
     private final List<Node> nodes;
     private final Process[] processes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Stops the nodes when the JVM is stopped (SIGTERM, Ctrl-C) before {@link #close}. */
+    private final Thread onExit = new Thread(this::stopNodes, "nats-cluster-exit");
 
     private NatsCluster(String exe, Path dir, List<Node> nodes) {
         this.exe = exe;
@@ -85,6 +87,7 @@ public final class NatsCluster implements AutoCloseable {
             nodes.add(new Node("n" + i, freePort(), freePort(), freePort(), freePort()));
         }
         NatsCluster c = new NatsCluster(exe, dir, nodes);
+        Runtime.getRuntime().addShutdownHook(c.onExit);
         for (int i = 0; i < size; i++) {
             c.writeConfig(i, replicas);
         }
@@ -189,6 +192,15 @@ public final class NatsCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running this
+        }
+        stopNodes();
+    }
+
+    private void stopNodes() {
         for (int i = 0; i < processes.length; i++) {
             Process p = processes[i];
             if (p != null && p.isAlive()) {
