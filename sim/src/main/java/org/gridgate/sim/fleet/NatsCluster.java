@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 
 /**
  * A NATS cluster of Debian's {@code nats-server} (2.9) on loopback: every node speaks MQTT 3.1.1,
@@ -89,7 +88,7 @@ public final class NatsCluster implements AutoCloseable {
         NatsCluster c = new NatsCluster(exe, dir, nodes);
         Runtime.getRuntime().addShutdownHook(c.onExit);
         for (int i = 0; i < size; i++) {
-            c.writeConfig(i, replicas);
+            NatsNodeConfig.write(Files.createDirectories(dir.resolve(nodes.get(i).name())), i, nodes, replicas);
         }
         try {
             for (int i = 0; i < size; i++) {
@@ -270,48 +269,6 @@ public final class NatsCluster implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
                 .start();
-    }
-
-    private void writeConfig(int index, int replicas) throws IOException {
-        Node n = nodes.get(index);
-        Path home = Files.createDirectories(dir.resolve(n.name()));
-        String routes = nodes.stream().map(o -> "nats-route://127.0.0.1:" + o.clusterPort())
-                .collect(Collectors.joining(", "));
-        Files.writeString(home.resolve("nats.conf"), String.join("\n",
-                "# written by gridgate's NatsCluster: node " + (index + 1) + " of " + nodes.size(),
-                "server_name: " + n.name(),
-                "listen: 127.0.0.1:" + n.clientPort(),
-                "http: 127.0.0.1:" + n.httpPort(),
-                // Generous payload and connection limits: a district's gates all connect here.
-                "max_connections: 65536",
-                "jetstream {",
-                "  store_dir: \"" + home.resolve("jetstream") + "\"",
-                "  max_memory_store: 256MB",
-                "  max_file_store: 8GB",
-                "}",
-                nodes.size() == 1 ? "# a single node: no cluster" : String.join("\n",
-                        "cluster {",
-                        "  name: gridgate",
-                        "  listen: 127.0.0.1:" + n.clusterPort(),
-                        "  routes: [" + routes + "]",
-                        "}"),
-                // Gates and servers share one JetStream-enabled account; on loopback without credentials
-                // (no_auth_user), in production with a user per gate and TLS (see docs/server.md).
-                "accounts {",
-                "  GRIDGATE { jetstream: enabled, users: [ { user: gate, password: \"loopback-only\" } ] }",
-                "  SYS { users: [ { user: sys, password: \"loopback-only\" } ] }",
-                "}",
-                "system_account: SYS",
-                "no_auth_user: gate",
-                "mqtt {",
-                "  listen: 127.0.0.1:" + n.mqttPort(),
-                "  stream_replicas: " + replicas,
-                "  consumer_replicas: " + replicas,
-                // How long a QoS 1 message to a subscriber waits for its PUBACK before it is sent again.
-                "  ack_wait: \"30s\"",
-                "  max_ack_pending: 1024",
-                "}",
-                ""));
     }
 
     private static int freePort() {
