@@ -117,7 +117,9 @@ public final class GateApp implements AutoCloseable {
             lock.toSafeState();
             gpio.shutdown();
             scheduler.close();
-            throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the journal: " + e.getMessage(), e);
+            // A journal from a newer version (a downgrade) is a configuration matter: 78, no restart loop.
+            int exit = org.gridgate.storage.NewerSchemaException.in(e).isPresent() ? ExitCodes.CONFIG : ExitCodes.CANT_CREATE;
+            throw new StartupException(exit, "cannot open the journal: " + e.getMessage(), e);
         }
         try {
             IdentityProtector identities = IdentityProtector.open(config.storage().identityKeyFile());
@@ -182,6 +184,9 @@ public final class GateApp implements AutoCloseable {
             journal.close();
             gpio.shutdown();
             scheduler.close();
+            if (e instanceof org.gridgate.storage.NewerSchemaException newer) {
+                throw new StartupException(ExitCodes.CONFIG, newer.getMessage(), e);
+            }
             throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key or trust.db: "
                     + e.getMessage(), e);
         } catch (StartupException e) {
@@ -293,8 +298,7 @@ public final class GateApp implements AutoCloseable {
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
                 body -> record(RecordKind.EVENT, body)));
-        String version = Optional.ofNullable(GateApp.class.getPackage().getImplementationVersion()).orElse("dev");
-        status = new StatusReporter(loop, journal, inbox.trustAge(), version, u::publishStatus, scheduler, clock);
+        status = new StatusReporter(loop, journal, inbox.trustAge(), BuildInfo.version(), u::publishStatus, scheduler, clock);
         status.start();
         summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);
         summary.start();

@@ -63,8 +63,7 @@ public final class Main {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return BuildInfo.version();
     }
 
     private static int usage(PrintStream err, String problem) {

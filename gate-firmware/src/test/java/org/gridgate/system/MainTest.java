@@ -64,6 +64,41 @@ class MainTest {
     }
 
     @Test
+    void runRefusesAJournalFromANewerVersionWith78AndSaysWhatToDo(@TempDir Path dir) throws Exception {
+        // A downgrade: the journal was migrated by a newer package. Restarting cannot fix that (78).
+        Path journal = org.gridgate.storage.ReleasedDatabases.copy("0.1.0", "sim-journal.db", dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + journal);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 999");
+        }
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        String root = java.util.Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+        String pin = org.gridgate.console.PinHash.hash("731942".toCharArray(), 10_000, new java.security.SecureRandom());
+        Path f = dir.resolve("gate.yaml");
+        Files.writeString(f, """
+                gate: { id: gate-07, community: sunflower-court, timezone: UTC }
+                storage: { journal: sim-journal.db, identityKeyFile: identity.key }
+                thermometer: { model: gy-mcu90614, transport: serial, port: /dev/ttyUSB0, baud: 9600 }
+                scanners:
+                  - { id: scanner-in, direction: entry, transport: serial, port: /dev/ttyACM0, baud: 9600 }
+                gpio:
+                  provider: mock
+                  lock: { pin: 17, activeLow: true, safeState: locked }
+                mqtt: { uris: [ "tcp://127.0.0.1:1883" ] }
+                credentials:
+                  rootKeys: [ { kid: Z2F0ZS0wNy1yb290, publicKey: %s } ]
+                console:
+                  bind: 127.0.0.1
+                  port: 0
+                  volunteers: [ { id: zhang, role: lead, pin: "%s" } ]
+                """.formatted(root, pin));
+        assertEquals(78, run("run", "--config", f.toString()), err());
+        assertTrue(err().contains("schema version 999, newer than this gridgate's"), err());
+        assertTrue(err().contains("Roll back"), err());
+    }
+
+    @Test
     void unknownCommandsAndMissingArgumentsAreUsageErrors() {
         assertEquals(64, run("fly"));
         assertEquals(64, run("config", "check"));

@@ -30,17 +30,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DebPackageIT {
     private static final Path MODULE = Path.of(System.getProperty("gridgate.systemd.dir", "."));
     private static final Path ROOT = MODULE.getParent();
-    private static final String MAVEN_VERSION = System.getProperty("gridgate.version", "0.1.0-SNAPSHOT");
-    /** 0.1.0-SNAPSHOT -> 0.1.0~SNAPSHOT: '~' sorts before the release in dpkg's order. */
-    private static final String DEB_VERSION = MAVEN_VERSION.replace('-', '~');
+    /** The build's version (parent POM's gridgate.version): the package carries it unchanged. */
+    private static final String DEB_VERSION = Packages.version();
 
-    private static final Map<String, String> PAYLOAD = Map.of(
-            "/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar",
-            "/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service",
-            "/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules",
-            "/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml",
-            "/usr/share/doc/gridgate/copyright", "systemd/src/deb/copyright",
-            "/usr/share/doc/gridgate/install.md", "docs/install.md");
+    private static final Map<String, String> PAYLOAD = Map.ofEntries(
+            Map.entry("/usr/share/gridgate/gridgate-gate.jar", "gate-firmware/target/gridgate-gate.jar"),
+            Map.entry("/usr/bin/gridgate", "systemd/bin/gridgate"),
+            Map.entry("/usr/lib/systemd/system/gridgate.service", "systemd/gridgate.service"),
+            Map.entry("/usr/lib/udev/rules.d/99-gridgate.rules", "systemd/99-gridgate.rules"),
+            Map.entry("/etc/gridgate/gridgate.yaml", "device-config/examples/pi-kit.yaml"),
+            Map.entry("/usr/share/man/man1/gridgate.1.gz", "systemd/target/deb/gridgate.1.gz"),
+            Map.entry("/usr/share/doc/gridgate/copyright", "systemd/src/deb/copyright"),
+            Map.entry("/usr/share/doc/gridgate/changelog.gz", "systemd/target/deb/changelog.gz"),
+            Map.entry("/usr/share/doc/gridgate/sbom.cdx.json", "gate-firmware/target/sbom.cdx.json"),
+            Map.entry("/usr/share/doc/gridgate/install.md", "docs/install.md"),
+            Map.entry("/usr/share/doc/gridgate/console.md", "docs/console.md"),
+            Map.entry("/usr/share/doc/gridgate/rules.md", "docs/rules.md"),
+            Map.entry("/usr/share/doc/gridgate/mqtt.md", "docs/mqtt.md"),
+            Map.entry("/usr/share/doc/gridgate/health-pass.md", "docs/health-pass.md"));
+    private static final Set<String> EXECUTABLE = Set.of("/usr/bin/gridgate");
 
     @TempDir
     Path tmp;
@@ -51,7 +59,7 @@ class DebPackageIT {
     @BeforeEach
     void findPackage() {
         dpkgDeb = SystemTools.require("dpkg-deb", "dpkg");
-        deb = Path.of(System.getProperty("gridgate.deb.dir", "target")).resolve("gridgate_" + DEB_VERSION + "_all.deb");
+        deb = Packages.daemon();
         assertTrue(Files.isRegularFile(deb), "package not built: " + deb);
     }
 
@@ -66,8 +74,10 @@ class DebPackageIT {
         assertTrue(fields.get("Description").startsWith("checkpoint gate controller"), fields.get("Description"));
         List<String> depends = Arrays.stream(fields.get("Depends").split(",")).map(String::trim).toList();
         // A real package first, then any JRE that provides Java 21 (openjdk-25 does too).
-        assertEquals(List.of("openjdk-21-jre-headless | java21-runtime-headless", "adduser", "init-system-helpers"),
-                depends);
+        // An essential package (init-system-helpers) is named with the version whose
+        // deb-systemd-helper the scripts rely on (lintian: depends-on-essential-package-without-using-version).
+        assertEquals(List.of("openjdk-21-jre-headless | java21-runtime-headless", "adduser",
+                "init-system-helpers (>= 1.54~)"), depends);
         assertTrue(Long.parseLong(fields.get("Installed-Size")) > 1000, "Installed-Size: " + fields.get("Installed-Size"));
         for (String member : List.of("conffiles", "postinst", "prerm", "postrm", "md5sums")) {
             assertTrue(info.contains(" " + member), member + " missing from:\n" + info);
@@ -133,7 +143,7 @@ class DebPackageIT {
             }
         }
         assertEquals(new TreeMap<>(PAYLOAD).keySet(), files.keySet());
-        files.forEach((path, mode) -> assertEquals("-rw-r--r--", mode, path));
+        files.forEach((path, mode) -> assertEquals(EXECUTABLE.contains(path) ? "-rwxr-xr-x" : "-rw-r--r--", mode, path));
     }
 
     @Test

@@ -1,16 +1,14 @@
 package org.gridgate.journal.sqlite;
 
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
+import org.gridgate.storage.sqlite.Migrations;
 
 /**
- * The journal's schema, versioned with {@code PRAGMA user_version}. Migration {@code i} takes the
- * file from version {@code i} to {@code i + 1}; each runs in its own transaction together with the
- * version bump, so a crash leaves the file at one version or the next, never in between. Append
- * migrations; never edit a released one.
+ * The journal's schema (see {@link Migrations}): version 1 is what 0.1.0 wrote. Append migrations;
+ * never edit a released one (JournalUpgradeTest opens a journal written by 0.1.0).
  */
 final class Schema {
     static final List<List<String>> MIGRATIONS = List.of(
@@ -34,39 +32,17 @@ final class Schema {
                       last_seq INTEGER NOT NULL,
                       reason TEXT NOT NULL)"""));
 
-    static final int CURRENT = MIGRATIONS.size();
+    static final Migrations JOURNAL = new Migrations("journal", MIGRATIONS);
+    static final int CURRENT = JOURNAL.current();
 
     private Schema() {}
 
     /** Brings the file to {@link #CURRENT}; returns the version found. Refuses files from newer firmware. */
-    static int migrate(Connection c) throws SQLException {
-        int found = userVersion(c);
-        if (found > CURRENT) {
-            throw new SQLException("journal schema version " + found + " is newer than this firmware's ("
-                    + CURRENT + "): refusing to touch it");
-        }
-        for (int v = found; v < CURRENT; v++) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    s.execute(sql);
-                }
-                s.execute("PRAGMA user_version = " + (v + 1));
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-        return found;
+    static int migrate(Connection c, Path file) throws SQLException {
+        return JOURNAL.migrate(c, file);
     }
 
     static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+        return Migrations.userVersion(c);
     }
 }

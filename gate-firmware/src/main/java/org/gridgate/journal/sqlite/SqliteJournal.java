@@ -96,7 +96,7 @@ public final class SqliteJournal implements Journal {
                 s.execute("PRAGMA synchronous = FULL");
                 s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
             }
-            Schema.migrate(w);
+            Schema.migrate(w, file);
             r = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = r.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);

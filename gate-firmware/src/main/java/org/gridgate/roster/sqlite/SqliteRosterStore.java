@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterUpdate;
+import org.gridgate.storage.sqlite.Migrations;
 
 /**
  * The roster on disk, so a gate restarted while the broker is away still knows its residents.
@@ -25,6 +26,19 @@ public final class SqliteRosterStore implements AutoCloseable {
     /** The roster in force after an update, or why the update was not applied. */
     public record Outcome(boolean applied, long version, List<Resident> entries, String reason) {}
 
+    /**
+     * The roster database's schema. Step 1 is what 0.1.0 created without a version (IF NOT EXISTS: a
+     * 0.1.0 file at user_version 0 passes through it unchanged). Append steps; never edit one
+     * (RosterUpgradeTest opens a roster written by 0.1.0).
+     */
+    static final Migrations SCHEMA = new Migrations("roster", List.of(List.of(
+            "CREATE TABLE IF NOT EXISTS resident (subject TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+                    + " unit TEXT NOT NULL, household TEXT NOT NULL, status TEXT NOT NULL,"
+                    + " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                    + " version INTEGER NOT NULL)",
+            "INSERT OR IGNORE INTO roster_meta VALUES (1, -1)")));
+
     private final Connection db;
 
     public SqliteRosterStore(Path file) throws SQLException {
@@ -32,12 +46,12 @@ public final class SqliteRosterStore implements AutoCloseable {
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            s.execute("CREATE TABLE IF NOT EXISTS resident (subject TEXT PRIMARY KEY, kind TEXT NOT NULL,"
-                    + " unit TEXT NOT NULL, household TEXT NOT NULL, status TEXT NOT NULL,"
-                    + " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
-                    + " version INTEGER NOT NULL)");
-            s.execute("INSERT OR IGNORE INTO roster_meta VALUES (1, -1)");
+        }
+        try {
+            SCHEMA.migrate(db, file);
+        } catch (SQLException e) {
+            db.close();
+            throw e;
         }
     }
 
