@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.console.Sessions.Session;
 import org.gridgate.journal.IdentityProtector;
 import org.gridgate.passage.GateMode;

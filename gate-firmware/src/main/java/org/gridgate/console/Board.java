@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.passage.Check;
 import org.gridgate.passage.Decision;

@@ -3,7 +3,6 @@ package org.gridgate.passage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.HealthCredential;
 
 /**

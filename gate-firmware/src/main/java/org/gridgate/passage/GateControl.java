@@ -1,6 +1,5 @@
 package org.gridgate.passage;
 
-import org.gridgate.config.ScannerConfig.Direction;
 
 /**
  * What people may do to the gate beyond presenting themselves: volunteers at the console, the

@@ -213,7 +213,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
     }
 
     @Override
-    public void assistedPass(String volunteer, String subject, org.gridgate.config.ScannerConfig.Direction direction) {
+    public void assistedPass(String volunteer, String subject, Direction direction) {
         if (!state.policy.movement().assistedPass()) {
             throw new IllegalStateException("assisted pass is disabled by policy");
         }

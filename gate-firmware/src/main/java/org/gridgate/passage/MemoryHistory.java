@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
 
 /** History in memory, for tests and the simulator. Not thread-safe: the gate loop owns it. */
 public final class MemoryHistory implements PassageHistory {

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.passage.Check.Kind;
 import org.gridgate.roster.Resident;
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.Verification;
 import org.gridgate.thermometer.TemperatureReading;
 

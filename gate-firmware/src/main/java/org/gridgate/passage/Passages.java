@@ -55,7 +55,7 @@ final class Passages {
     }
 
     /** A volunteer vouches for {@code subject}; temperature and mask are still measured. */
-    void assisted(PassageInputs.Assisted assisted, org.gridgate.config.ScannerConfig.Direction direction) {
+    void assisted(PassageInputs.Assisted assisted, Direction direction) {
         Instant now = p.clock().instant();
         if (current != null) {
             decide(); // whoever was at the gate before is decided with what they had
@@ -69,7 +69,7 @@ final class Passages {
         return current != null;
     }
 
-    private void begin(org.gridgate.config.ScannerConfig.Direction direction, Instant now) {
+    private void begin(Direction direction, Instant now) {
         current = PassageInputs.start(direction, now, thermometerOnline);
         maskGraceStarted = false;
         if (maskLevel) {

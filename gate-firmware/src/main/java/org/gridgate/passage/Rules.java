@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.HealthCredential;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.Verification;

@@ -1,7 +1,7 @@
 package org.gridgate.scanner;
 
 import java.time.Instant;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 
 /** The text a scanner decoded, exactly as read (it may be garbage: the credential check decides). */
 public record ScannedCode(String scannerId, Direction direction, String text, Instant at) {

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridgate.config.GateIdentity;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.credential.TestCredentials;
 import org.gridgate.credential.trust.TrustDb;
 import org.gridgate.journal.JournalEntry;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.passage.BodyTemperature;
 import org.gridgate.passage.Check;
 import org.gridgate.passage.Check.Kind;

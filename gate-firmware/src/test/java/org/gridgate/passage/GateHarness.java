@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgate.config.GateIdentity;
 import org.gridgate.config.GpioConfig;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.CredentialVerifier;
 import org.gridgate.credential.HealthCredential;
 import org.gridgate.credential.Verification;

@@ -8,7 +8,6 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.signals.GateInput.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,13 +172,13 @@ class GateLoopTest {
             g.reading(36.5);
             assertTrue(g.decisions.isEmpty(), "waiting for the mask");
             pipe[1].write("MASK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            org.gridgate.testing.Await.until(Duration.ofSeconds(5), "the grant", () -> {
+            org.gridgate.testing.Await.until(Duration.ofSeconds(30), "the grant", () -> {
                 g.sync();
                 return !g.decisions.isEmpty();
             });
             assertTrue(g.last().granted());
             pipe[1].write("NOMASK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            org.gridgate.testing.Await.until(Duration.ofSeconds(5), "mask off", () -> delivered.get() == 2);
+            org.gridgate.testing.Await.until(Duration.ofSeconds(30), "mask off", () -> delivered.get() == 2);
             g.sync();
             g.scan("code:R-2:GREEN", Direction.ENTRY);
             g.reading(36.5);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.gridgate.config.ScannerConfig.Direction;
 import org.gridgate.credential.HealthCredential;
 import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.PersonKind;

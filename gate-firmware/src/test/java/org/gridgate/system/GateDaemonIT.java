@@ -90,12 +90,12 @@ class GateDaemonIT {
 
             String ready = systemd.expect(Duration.ofSeconds(60), "READY from the gate: " + log());
             assertTrue(ready.startsWith("READY=1"), ready);
-            assertTrue(waitFor(systemd, "WATCHDOG=1", Duration.ofSeconds(5)), "the watchdog is petted while idle");
+            assertTrue(waitFor(systemd, "WATCHDOG=1", Duration.ofSeconds(30)), "the watchdog is petted while idle");
 
             try (OutputStream scanner = new FileOutputStream(dir.resolve("scanner-dev").toFile())) {
                 scanner.write("not-a-health-code\r".getBytes(StandardCharsets.US_ASCII));
             }
-            Await.until(Duration.ofSeconds(10), () -> "a passage in the journal; log: " + log(),
+            Await.until(Duration.ofSeconds(30), () -> "a passage in the journal; log: " + log(),
                     () -> count("kind = 'passage'") == 1);
 
             gate.destroy(); // SIGTERM

@@ -22,6 +22,10 @@ import org.gridgate.system.notify.NotifySocketAddress;
  * <p>A Unix datagram is in the receive queue when the sender's {@code sendto} returns, so after an
  * in-process send {@link #poll()} (no wait) is exact; a child process (the real jar) needs {@link
  * #receive(Duration)}, which blocks in {@code poll(2)} up to the timeout, never sleeps.
+ *
+ * <p>The one service-manager end for every module: gate-firmware's tests and the sim's benchmarks
+ * (which start the real daemon jar and wait for its READY) use this class. The JDK has no Unix
+ * datagram channel, so it binds through libc with JNA, which the gate already ships; no JUnit here.
  */
 public final class FakeNotifySocket implements AutoCloseable {
     private static final int SOCK_DGRAM = 2;
@@ -113,6 +117,18 @@ public final class FakeNotifySocket implements AutoCloseable {
     public String expect(Duration timeout, String what) throws IOException {
         return receive(timeout).orElseThrow(() -> new AssertionError(
                 "no notification (" + what + ") on " + address + " within " + timeout));
+    }
+
+    /** Waits for a datagram carrying {@code READY=1}, passing over others; false if none came in time. */
+    public boolean awaitReady(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            Optional<String> m = receive(Duration.ofNanos(left));
+            if (m.isPresent() && m.get().lines().anyMatch(l -> l.equals("READY=1"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgate.config.GateIdentity;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;

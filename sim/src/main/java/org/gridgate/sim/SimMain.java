@@ -45,12 +45,16 @@ public final class SimMain {
               provision --out DIR [--gate-id ID] [--community C] [--broker URI] [--template pi-kit|sim]
                         [--community-key FILE] [--force]
                   write a device config, key pair, CSR and self-signed certificate; validate them
-              bench [--quick] [--out DIR] [--seed S] [--only SUITE,...]
-                  measure the targets of DESIGN.md section 7: one "name value unit" line per figure,
-                  bench.csv, bench.json and plots in DIR (default bench-out); --quick for CI
-              bench --jmh [JMH options]
+              perf [--quick] [--strict] [--out DIR] [--seed S] [--only SUITE,...]
+                  the performance benchmarks: measure the targets of DESIGN.md section 7, one
+                  "name value unit" line per figure, then each target met or missed and a line
+                  "perf: M met, X missed"; perf.csv, perf.json and plots in DIR (default perf-out);
+                  --quick for CI; --strict exits 2 when a target is missed
+              perf --table [--from DIR] [--doc FILE]
+                  write the figures table of docs/performance.md from DIR/perf.json
+              perf --jmh [JMH options]
                   JMH microbenchmarks of the inner loops (rules, HCERT verify, frame and line
-                  parsers), e.g. bench --jmh -f 1 -wi 3 -i 5 -w 1s -r 1s
+                  parsers), e.g. perf --jmh -f 1 -wi 3 -i 5 -w 1s -r 1s
             """;
 
     private SimMain() {}
@@ -83,9 +87,14 @@ public final class SimMain {
                 Logging.setup(Level.WARNING);
                 yield DevicesCommand.run(a.subList(1, a.size()), System.in, out, err);
             }
-            case "bench" -> {
+            case "perf" -> {
                 Logging.setup(Level.WARNING);
-                yield org.gridgate.sim.perf.BenchCommand.run(a.subList(1, a.size()), out, err);
+                yield org.gridgate.sim.perf.PerfCommand.run(a.subList(1, a.size()), out, err);
+            }
+            case "bench" -> {
+                err.println("gridgate-sim: the benchmarks are 'perf' now (perf --quick, perf --jmh);"
+                        + " the bench is the whole of gridgate-sim, see --help");
+                yield 64;
             }
             case "fleet" -> {
                 Logging.setup(Level.WARNING);

@@ -1,8 +1,13 @@
 package org.gridgate.journal.sqlite;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.gridgate.storage.sqlite.Migrations;
 
@@ -36,6 +41,47 @@ final class Schema {
     static final int CURRENT = JOURNAL.current();
 
     private Schema() {}
+
+    /**
+     * The writer's connection: WAL, {@code synchronous=FULL} (one fsync per commit), no automatic
+     * checkpoints (a {@link WalCheckpointer} runs them elsewhere), the file created and migrated.
+     */
+    static Connection openWriter(Path file, int busyTimeoutMs) throws SQLException {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot create " + parent + ": " + e.getMessage(), e);
+        }
+        Connection w = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = w.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    throw new SQLException("could not switch to WAL mode");
+                }
+            }
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA journal_size_limit = " + WalCheckpointer.TRIM_BYTES);
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            migrate(w, file);
+            return w;
+        } catch (SQLException e) {
+            Sql.closeQuietly(w);
+            throw e;
+        }
+    }
+
+    /** The highest seq ever handed out, also when its row was pruned since. */
+    static long highWater(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
+                        + " WHERE name = 'record'), 0), coalesce((SELECT max(seq) FROM record), 0))")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
 
     /** Brings the file to {@link #CURRENT}; returns the version found. Refuses files from newer firmware. */
     static int migrate(Connection c, Path file) throws SQLException {

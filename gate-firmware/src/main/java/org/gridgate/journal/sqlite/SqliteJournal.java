@@ -1,10 +1,7 @@
 package org.gridgate.journal.sqlite;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +22,16 @@ import org.gridgate.journal.Journal;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.journal.JournalException;
 import org.gridgate.journal.RecordKind;
+import org.gridgate.timing.ExecutorScheduler;
+import org.gridgate.timing.Scheduler;
 
 /**
  * The journal in one SQLite file (WAL, {@code synchronous=FULL}): {@link #append} returns only once
  * the record is on disk. Two connections: the writer (appends, marks, retention) and a query-only
  * reader (outbox and stats), so the uplink reading the backlog never holds up the gate's commit.
- * Times in the file are epoch milliseconds; {@code at} is truncated to milliseconds at append.
+ * The writer never checkpoints: a {@link WalCheckpointer} on a third connection and its own thread
+ * does, so an append costs one fsync and nothing more. Times in the file are epoch milliseconds;
+ * {@code at} is truncated to milliseconds at append.
  */
 public final class SqliteJournal implements Journal {
     /** How much the journal may keep; see {@link Journal#prune}. */
@@ -44,25 +44,21 @@ public final class SqliteJournal implements Journal {
     private static final int BUSY_TIMEOUT_MS = 1000;
     private static final String INSERT = "INSERT INTO record(seq, id, kind, at, payload) VALUES (?, ?, ?, ?, ?)";
     private static final String MARK = "UPDATE record SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL";
-    private static final String OUTBOX = "SELECT seq, id, kind, at, payload FROM record"
-            + " WHERE delivered_at IS NULL AND seq > ? ORDER BY seq LIMIT ?";
-    private static final String RANGE = "SELECT seq, id, kind, at, payload FROM record"
-            + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?";
-    private static final int WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
     private final Path file;
     private final Limits limits;
     private final Clock clock;
     private final Payloads payloads;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock readLock = new ReentrantLock();
     private final Connection writer;
-    private final Connection reader;
+    private final OutboxReader reader;
+    private final WalCheckpointer checkpointer;
+    /** The checkpointer's thread when this journal made it (closed with the journal); else null. */
+    private final ExecutorScheduler ownScheduler;
     // Cached statements; sqlite-jdbc leaves a statement unusable after it failed, so a failure
     // re-prepares it (see renew) and the journal keeps working once the disk has room again.
     private PreparedStatement insert;
     private PreparedStatement mark;
-    private PreparedStatement outbox;
     private long lastSeq;
     /** True while the writer is (or may still be) at synchronous=NORMAL for a mark; guarded by writeLock. */
     private boolean relaxed;
@@ -73,43 +69,52 @@ public final class SqliteJournal implements Journal {
         return new SqliteJournal(storage.journal(), gate, Limits.of(storage), clock);
     }
 
+    /** A journal with its checkpoints on a thread of its own ({@code journal-checkpoint}), once a second. */
     public SqliteJournal(Path file, GateIdentity gate, Limits limits, Clock clock) throws JournalException {
+        this(file, gate, limits, clock, new ExecutorScheduler("journal-checkpoint"), WalCheckpointer.Policy.DEFAULT, true);
+    }
+
+    /**
+     * A journal whose checkpoints run on {@code checkpoints} (never the thread that appends: a
+     * checkpoint copies pages and fsyncs the database), as {@code policy} says.
+     */
+    public SqliteJournal(Path file, GateIdentity gate, Limits limits, Clock clock, Scheduler checkpoints,
+            WalCheckpointer.Policy policy) throws JournalException {
+        this(file, gate, limits, clock, Objects.requireNonNull(checkpoints), policy, false);
+    }
+
+    private SqliteJournal(Path file, GateIdentity gate, Limits limits, Clock clock, Scheduler checkpoints,
+            WalCheckpointer.Policy policy, boolean ownsScheduler) throws JournalException {
         this.file = file;
         this.limits = Objects.requireNonNull(limits);
         this.clock = Objects.requireNonNull(clock);
         this.payloads = new Payloads(Objects.requireNonNull(gate));
         Connection w = null;
-        Connection r = null;
+        OutboxReader r = null;
+        WalCheckpointer c = null;
+        ExecutorScheduler own = ownsScheduler ? (ExecutorScheduler) checkpoints : null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            w = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = w.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                    if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
-                        throw new SQLException("could not switch to WAL mode");
-                    }
-                }
-                s.execute("PRAGMA synchronous = FULL");
-                s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
-            }
-            Schema.migrate(w, file);
-            r = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = r.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                s.execute("PRAGMA query_only = 1");
-            }
-            this.lastSeq = highWater(w);
+            w = Schema.openWriter(file, BUSY_TIMEOUT_MS);
+            r = new OutboxReader(file, BUSY_TIMEOUT_MS);
+            this.lastSeq = Schema.highWater(w);
             this.insert = w.prepareStatement(INSERT);
             this.mark = w.prepareStatement(MARK);
-            this.outbox = r.prepareStatement(OUTBOX);
+            c = new WalCheckpointer(file, writeLock, checkpoints, policy);
             this.writer = w;
             this.reader = r;
-        } catch (SQLException | IOException e) {
-            Sql.closeQuietly(r);
+            this.checkpointer = c;
+            this.ownScheduler = own;
+            c.start();
+        } catch (SQLException e) {
+            if (c != null) {
+                c.close();
+            }
+            if (own != null) {
+                own.close();
+            }
+            if (r != null) {
+                r.close();
+            }
             Sql.closeQuietly(w);
             throw new JournalException("cannot open journal " + file + ": " + Sql.describe(e), e);
         }
@@ -147,46 +152,12 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public List<JournalEntry> undelivered(long afterSeq, int max) {
-        readLock.lock();
-        try {
-            ensureOpenUnchecked();
-            outbox.setLong(1, afterSeq);
-            outbox.setInt(2, max);
-            return entries(outbox, max);
-        } catch (SQLException e) {
-            outbox = Sql.renew(reader, outbox, OUTBOX);
-            throw new IllegalStateException("journal read failed at " + file + ": " + Sql.describe(e), e);
-        } finally {
-            readLock.unlock();
-        }
+        return reader.undelivered(afterSeq, max);
     }
 
     @Override
     public List<JournalEntry> range(long fromSeq, long toSeq, int max) {
-        readLock.lock();
-        try (PreparedStatement p = reader.prepareStatement(RANGE)) {
-            ensureOpenUnchecked();
-            p.setLong(1, fromSeq);
-            p.setLong(2, toSeq);
-            p.setInt(3, max);
-            return entries(p, max);
-        } catch (SQLException e) {
-            throw new IllegalStateException("journal read failed at " + file + ": " + Sql.describe(e), e);
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    private static List<JournalEntry> entries(PreparedStatement query, int max) throws SQLException {
-        List<JournalEntry> out = new ArrayList<>(Math.min(max, 1024));
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                out.add(new JournalEntry(rs.getLong(1), UUID.fromString(rs.getString(2)),
-                        RecordKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)));
-            }
-        }
-        return out;
+        return reader.range(fromSeq, toSeq, max);
     }
 
     /**
@@ -240,21 +211,8 @@ public final class SqliteJournal implements Journal {
         } finally {
             writeLock.unlock();
         }
-        readLock.lock();
-        try {
-            ensureOpenUnchecked();
-            try (Statement s = reader.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM record),"
-                            + " (SELECT count(*) FROM record WHERE delivered_at IS NULL),"
-                            + " (SELECT coalesce(sum(count), 0) FROM dropped)")) {
-                rs.next();
-                return new Stats(rs.getLong(1), rs.getLong(2), last, rs.getLong(3));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("journal stats failed at " + file + ": " + Sql.describe(e), e);
-        } finally {
-            readLock.unlock();
-        }
+        long[] c = reader.counts();
+        return new Stats(c[0], c[1], last, c[2]);
     }
 
     @Override
@@ -293,18 +251,30 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /** What the checkpointer has done so far (for the status page and the bench). */
+    public WalCheckpointer.Counts checkpoints() {
+        return checkpointer.counts();
+    }
+
+    /** Test hook: one checkpoint turn now, on the caller's thread. */
+    void checkpointNow() {
+        checkpointer.runOnce();
+    }
+
     @Override
     public void close() {
+        checkpointer.close(); // first: no checkpoint may start on a closing file
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
         writeLock.lock();
-        readLock.lock();
         try {
             if (!closed) {
                 closed = true;
-                Sql.closeQuietly(reader);
+                reader.close();
                 Sql.closeQuietly(writer);
             }
         } finally {
-            readLock.unlock();
             writeLock.unlock();
         }
     }
@@ -335,14 +305,6 @@ public final class SqliteJournal implements Journal {
             s.execute("PRAGMA synchronous = FULL");
         }
         relaxed = false;
-    }
-
-    private static long highWater(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
-                        + " WHERE name = 'record'), 0), coalesce((SELECT max(seq) FROM record), 0))")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 
     private void ensureOpen() throws JournalException {

@@ -54,7 +54,7 @@ public final class EvdevScanner implements Scanner {
                 new EvdevDecoder.Sink() {
                     @Override
                     public void code(String text) {
-                        listener.accept(new ScannedCode(config.id(), config.direction(), text, clock.instant()));
+                        listener.accept(new ScannedCode(config.id(), org.gridgate.scanner.Directions.of(config.direction()), text, clock.instant()));
                     }
 
                     @Override

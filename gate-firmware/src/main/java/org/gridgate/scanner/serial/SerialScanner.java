@@ -46,7 +46,7 @@ public final class SerialScanner implements Scanner {
         LineParser parser = new LineParser(config.terminator().bytes(), config.maxLength(), new LineParser.Sink() {
             @Override
             public void line(String text) {
-                listener.accept(new ScannedCode(config.id(), config.direction(), text, clock.instant()));
+                listener.accept(new ScannedCode(config.id(), org.gridgate.scanner.Directions.of(config.direction()), text, clock.instant()));
                 trigger.arm();
             }
 

@@ -30,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.gridgate.config.ConsoleConfig;
 import org.gridgate.config.ConsoleConfig.Role;
 import org.gridgate.config.ConsoleConfig.Volunteer;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.console.Console;
 import org.gridgate.console.PinHash;
 import org.gridgate.journal.Journal;
@@ -72,7 +72,7 @@ class ConsoleHttpIT {
     }
 
     static HttpRequest.Builder req(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)); // a deadline for a busy machine
     }
 
     static String signIn(HttpClient http, URI base) throws Exception {
@@ -137,7 +137,7 @@ class ConsoleHttpIT {
                         Optional.empty(), Optional.empty(), GateMode.NORMAL);
                 console.observer().decided(d, new JournalEntry(9, UUID.randomUUID(), RecordKind.PASSAGE, d.at(), "{}"),
                         "R-****42");
-                String data = passage.get(5, TimeUnit.SECONDS);
+                String data = passage.get(30, TimeUnit.SECONDS);
                 assertTrue(data.startsWith("data: {") && data.contains("\"seq\":9") && data.contains("R-****42")
                         && data.contains("temperature too high") && !data.contains("R-0042"), data);
             }

@@ -2,13 +2,15 @@ package org.gridgate.credential.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +20,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridgate.credential.DccType;
 import org.gridgate.credential.InMemoryTrustStore;
 import org.gridgate.credential.TestCertificates;
 import org.gridgate.credential.TestCredentials;
-import org.gridgate.testing.SystemTools;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,28 +46,19 @@ class ConformanceRunnerTest {
         return new Run(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
-    /** shared/testdata/dcc, found by walking up from the working directory (the repo's sibling "shared"). */
-    private static Optional<Path> sharedVectors() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/testdata/dcc");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+    /**
+     * The EU DCC vectors copied into this repository (src/test/resources/dcc, with their origin,
+     * licence and NOTICE): a fresh clone runs them with nothing but a JDK.
+     */
+    private static Path euVectors() throws URISyntaxException {
+        URL readme = ConformanceRunnerTest.class.getResource("/dcc/README.md");
+        assertNotNull(readme, "the EU DCC vectors belong on the test classpath (gate-firmware/src/test/resources/dcc)");
+        return Path.of(readme.toURI()).getParent();
     }
 
     @Test
-    void sharedEuDccVectorsAllPass() {
-        Optional<Path> dir = sharedVectors();
-        if (dir.isEmpty()) {
-            String msg = "shared/testdata/dcc not found above " + Path.of("").toAbsolutePath();
-            if (SystemTools.toolsRequired()) {
-                fail(msg + " and gridgate.requireTools is set");
-            }
-            Assumptions.abort(msg + "; skipped");
-        }
-        Run run = run(dir.get());
+    void euDccVectorsAllPass() throws URISyntaxException {
+        Run run = run(euVectors());
         Matcher m = run.summary();
         assertEquals("0", m.group(2), String.join("\n", run.lines()));
         assertTrue(Integer.parseInt(m.group(1)) >= 80, "most vectors are evaluable: " + m.group());

@@ -35,7 +35,7 @@ public final class SocatPair implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Await.until(Duration.ofSeconds(5), "socat links " + gate + " and " + device,
+        Await.until(Duration.ofSeconds(30), "socat links " + gate + " and " + device,
                 () -> Files.exists(gate) && Files.exists(device) || !process.isAlive());
         if (!process.isAlive()) {
             fail("socat exited with " + process.exitValue());

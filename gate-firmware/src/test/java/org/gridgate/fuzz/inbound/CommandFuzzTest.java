@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.gridgate.command.CommandHandler;
 import org.gridgate.command.SignedEnvelope;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.credential.trust.TrustDb;
 import org.gridgate.fuzz.FuzzFixtures;
 import org.gridgate.journal.Journal;

@@ -17,8 +17,11 @@ public final class CrashAppender {
     private CrashAppender() {}
 
     public static void main(String[] args) throws Exception {
-        try (SqliteJournal j = new SqliteJournal(Path.of(args[0]), SqliteJournalTest.GATE,
-                new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC())) {
+        // Checkpoints every 5 ms on their own thread: a kill lands in the middle of one often.
+        try (org.gridgate.timing.ExecutorScheduler checkpoints = new org.gridgate.timing.ExecutorScheduler("checkpoints");
+                SqliteJournal j = new SqliteJournal(Path.of(args[0]), SqliteJournalTest.GATE,
+                        new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC(), checkpoints,
+                        new WalCheckpointer.Policy(Duration.ofMillis(5), 1L << 30))) {
             for (int i = 0; ; i++) {
                 JournalEntry e = j.append(RecordKind.PASSAGE, Instant.now(), Map.of("n", i, "pad", "x".repeat(200)));
                 if (i % 7 == 0) {

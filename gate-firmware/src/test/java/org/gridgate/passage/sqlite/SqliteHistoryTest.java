@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.passage.PassageHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -55,9 +55,9 @@ class EvdevScannerTest {
             }
         });
         try {
-            Await.until(Duration.ofSeconds(5), "two codes", () -> codes.size() == 2);
+            Await.until(Duration.ofSeconds(30), "two codes", () -> codes.size() == 2);
             assertEquals(List.of("HC1:a/B", "1"), codes.stream().map(ScannedCode::text).toList());
-            assertEquals(ScannerConfig.Direction.EXIT, codes.get(0).direction());
+            assertEquals(org.gridgate.passage.Direction.EXIT, codes.get(0).direction());
             assertTrue(statuses.get(0).isOk());
         } finally {
             s.close();

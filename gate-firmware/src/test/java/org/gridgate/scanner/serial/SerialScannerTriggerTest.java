@@ -49,7 +49,7 @@ class SerialScannerTriggerTest {
     static byte[] expect(PipeLink device, int n) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         byte[] buf = new byte[n];
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a deadline, not a pace
         while (got.size() < n && System.nanoTime() < deadline) {
             int r = device.read(buf);
             got.write(buf, 0, Math.min(r, n - got.size()));
@@ -70,7 +70,7 @@ class SerialScannerTriggerTest {
         assertArrayEquals(Gm65.trigger(), expect(device, 9));
         device.write(new byte[] {0x02, 0x00, 0x00, 0x01, 0x00, 0x33, 0x31});
         device.write("HC1:6BFOXN\r".getBytes(StandardCharsets.US_ASCII));
-        Await.until(Duration.ofSeconds(5), "a code", () -> codes.size() == 1);
+        Await.until(Duration.ofSeconds(30), "a code", () -> codes.size() == 1);
         assertEquals("HC1:6BFOXN", codes.get(0).text(), "the trigger's acknowledgement is not part of the code");
         assertArrayEquals(Gm65.trigger(), expect(device, 9), "re-armed after the code");
         scheduler.advance(ScanTrigger.REARM_EVERY);
@@ -101,7 +101,7 @@ class SerialScannerTriggerTest {
         scanner.start(listener);
         assertArrayEquals(new byte[] {0x16, 0x54, 0x0D}, expect(device, 3));
         device.write("ABC\r".getBytes(StandardCharsets.US_ASCII));
-        Await.until(Duration.ofSeconds(5), "a code", () -> codes.size() == 1);
+        Await.until(Duration.ofSeconds(30), "a code", () -> codes.size() == 1);
         assertArrayEquals(new byte[] {0x16, 0x54, 0x0D}, expect(device, 3));
         scanner.trigger();
         assertArrayEquals(new byte[] {0x16, 0x54, 0x0D}, expect(device, 3));

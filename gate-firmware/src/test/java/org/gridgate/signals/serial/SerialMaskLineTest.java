@@ -49,11 +49,11 @@ class SerialMaskLineTest {
             line.start(listener);
             pipe[1].write(" mask \r\nNOMA".getBytes(StandardCharsets.US_ASCII));
             pipe[1].write("SK\r\nhello\u0007 world\r\n\r\nMask\r\n".getBytes(StandardCharsets.US_ASCII));
-            Await.until(Duration.ofSeconds(5), "three mask changes", () -> inputs.size() == 3);
+            Await.until(Duration.ofSeconds(30), "three mask changes", () -> inputs.size() == 3);
             assertEquals(List.of(true, false, true), inputs.stream().map(GateInput::asserted).toList());
             assertTrue(inputs.stream().allMatch(i -> i.kind() == GateInput.Kind.MASK_PRESENT
                     && i.at().equals(clock.instant())));
-            Await.until(Duration.ofSeconds(5), "the warning", () -> String.join("", logs).contains("hello? world"));
+            Await.until(Duration.ofSeconds(30), "the warning", () -> String.join("", logs).contains("hello? world"));
             assertTrue(statuses.stream().allMatch(DeviceStatus::isOk), statuses.toString());
         }
     }
@@ -64,7 +64,7 @@ class SerialMaskLineTest {
         try (SerialMaskLine line = new SerialMaskLine(config, (port, baud) -> pipe[0], clock, scheduler)) {
             line.start(listener);
             pipe[1].close();
-            Await.until(Duration.ofSeconds(5), "a fault", () -> statuses.stream().anyMatch(s -> !s.isOk()));
+            Await.until(Duration.ofSeconds(30), "a fault", () -> statuses.stream().anyMatch(s -> !s.isOk()));
             DeviceStatus fault = statuses.stream().filter(s -> !s.isOk()).findFirst().orElseThrow();
             assertEquals("mask-line", fault.deviceId());
         }

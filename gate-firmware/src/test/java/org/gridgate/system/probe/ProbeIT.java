@@ -44,7 +44,8 @@ class ProbeIT {
                     .replace("    transport: simulated\n    baud: 115200\n",
                             "    transport: serial\n    port: " + scanPty.gate + "\n    baud: 9600\n"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = Probe.run(List.of("--config", config.toString(), "--timeout", "3"),
+            // The probe returns as soon as each device answers: the timeout is a deadline, generous for a busy machine.
+            int code = Probe.run(List.of("--config", config.toString(), "--timeout", "30"),
                     new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
             String o = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, o);
@@ -55,7 +56,8 @@ class ProbeIT {
             pace.shutdownNow();
             scanPty.unplug();
             out.reset();
-            code = Probe.run(List.of("--config", config.toString(), "--timeout", "1"),
+            // The unplugged scanner takes the whole timeout; the thermometer must still answer within it.
+            code = Probe.run(List.of("--config", config.toString(), "--timeout", "10"),
                     new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
             o = out.toString(StandardCharsets.UTF_8);
             assertEquals(69, code, o);

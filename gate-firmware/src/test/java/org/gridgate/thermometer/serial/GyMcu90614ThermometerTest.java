@@ -31,7 +31,7 @@ class GyMcu90614ThermometerTest {
     static byte[] expect(PipeLink device, int n) throws IOException {
         byte[] got = new byte[0];
         byte[] buf = new byte[n];
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a deadline, not a pace
         while (got.length < n && System.nanoTime() < deadline) {
             int r = device.read(buf);
             byte[] more = Arrays.copyOf(got, got.length + r);
@@ -65,7 +65,7 @@ class GyMcu90614ThermometerTest {
         });
         assertArrayEquals(GyMcu90614Protocol.continuous(), expect(pipe[1], 3));
         pipe[1].write(GyMcu90614Protocol.frame(-1.5, 21.25));
-        Await.until(Duration.ofSeconds(5), "a reading", () -> readings.size() == 1);
+        Await.until(Duration.ofSeconds(30), "a reading", () -> readings.size() == 1);
         assertEquals(-1.5, readings.get(0).objectC(), 1e-9, "signed values");
         assertEquals("obj=FF6A amb=084D", readings.get(0).raw());
 
@@ -76,7 +76,7 @@ class GyMcu90614ThermometerTest {
         assertArrayEquals(GyMcu90614Protocol.continuous(), expect(pipe[1], 3), "asked to stream again");
 
         pipe[1].write(GyMcu90614Protocol.frame(36.5, 21.25));
-        Await.until(Duration.ofSeconds(5), "ok after a frame", () -> last().isOk());
+        Await.until(Duration.ofSeconds(30), "ok after a frame", () -> last().isOk());
         assertEquals(3, statuses.size());
         t.close();
     }

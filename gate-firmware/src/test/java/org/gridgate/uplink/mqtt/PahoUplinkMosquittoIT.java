@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.gridgate.journal.JournalException;
 import org.gridgate.testing.Await;
-import org.gridgate.testing.FreePort;
+import org.gridgate.testing.Mosquitto;
+import org.gridgate.testing.MqttSubscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +23,12 @@ class PahoUplinkMosquittoIT {
     @TempDir
     Path dir;
 
-    final int port = FreePort.find();
-    final String uri = "tcp://127.0.0.1:" + port;
-
     @Test
     void brokerStoppedDuringAStreamOfAppendsEverythingArrivesInOrderAfterRestart() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
-                UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 64)) {
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                UplinkFixture gate = new UplinkFixture(dir, List.of(broker.uri()), 64)) {
             // The server's persistent session: the broker queues for it across its own restart.
-            try (Subscriber server = new Subscriber(uri, "server", false, ALL_RECORDS)) {
+            try (MqttSubscriber server = MqttSubscriber.keeping(broker.uri(), "server", false, ALL_RECORDS)) {
                 gate.start();
                 Await.until(WAIT, "connected", gate.uplink::connected);
                 // The gate keeps appending at its own pace, whatever the broker does.
@@ -63,9 +61,9 @@ class PahoUplinkMosquittoIT {
 
     @Test
     void flappingLinkLosesNothingAndKeepsOrder() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
-                FlakyProxy link = new FlakyProxy(port);
-                Subscriber server = new Subscriber(uri, "server", true, ALL_RECORDS);
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                FlakyProxy link = new FlakyProxy(broker.port());
+                MqttSubscriber server = MqttSubscriber.keeping(broker.uri(), "server", true, ALL_RECORDS);
                 UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 32)) {
             gate.start();
             for (int flap = 0; flap < 5; flap++) {
@@ -84,9 +82,9 @@ class PahoUplinkMosquittoIT {
     @Test
     void theSessionIsPersistentACommandSentWhileTheGateWasAwayArrivesWhenItReturns() throws Exception {
         String command = UplinkFixture.PREFIX + "command";
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
-                Subscriber server = new Subscriber(uri, "server", true, UplinkFixture.PREFIX + "status")) {
-            try (UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 8)) {
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                MqttSubscriber server = MqttSubscriber.keeping(broker.uri(), "server", true, UplinkFixture.PREFIX + "status")) {
+            try (UplinkFixture gate = new UplinkFixture(dir, List.of(broker.uri()), 8)) {
                 gate.start();
                 // Subscribed once something published after the connect arrives.
                 Await.until(WAIT, "gate subscribed", () -> {
@@ -95,14 +93,14 @@ class PahoUplinkMosquittoIT {
                 });
             } // a clean stop: DISCONNECT, the broker keeps the session
             publish(server, command, "while-away"); // not retained: only a persistent session keeps it
-            try (UplinkFixture back = new UplinkFixture(dir, List.of(uri), 8)) {
+            try (UplinkFixture back = new UplinkFixture(dir, List.of(broker.uri()), 8)) {
                 back.start();
                 Await.until(WAIT, "the queued command", () -> back.inbound.contains("command:while-away"));
             }
         }
     }
 
-    private static boolean publish(Subscriber s, String topic, String text) {
+    private static boolean publish(MqttSubscriber s, String topic, String text) {
         try {
             s.publish(topic, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
             return true;
@@ -113,12 +111,12 @@ class PahoUplinkMosquittoIT {
 
     @Test
     void statusIsRetainedAndTheLastWillSaysOffline() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), port).start();
-                FlakyProxy link = new FlakyProxy(port);
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                FlakyProxy link = new FlakyProxy(broker.port());
                 UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 8)) {
             gate.start();
             Await.until(WAIT, "connected", gate.uplink::connected);
-            try (Subscriber late = new Subscriber(uri, "late", true, UplinkFixture.PREFIX + "status")) {
+            try (MqttSubscriber late = MqttSubscriber.keeping(broker.uri(), "late", true, UplinkFixture.PREFIX + "status")) {
                 Await.until(WAIT, "retained online", () -> !late.received().isEmpty());
                 assertTrue(late.received().getFirst().retained());
                 assertTrue(text(late.received().getFirst()).contains("\"state\":\"online\""));
@@ -130,11 +128,11 @@ class PahoUplinkMosquittoIT {
         }
     }
 
-    private static String text(Subscriber.Received r) {
+    private static String text(MqttSubscriber.Received r) {
         return new String(r.payload(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static long distinctIds(Subscriber s) {
+    private static long distinctIds(MqttSubscriber s) {
         return UplinkFixture.records(s).stream().map(UplinkFixture::idOf).distinct().count();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.testing.Await;
 import org.gridgate.testing.FreePort;
+import org.gridgate.testing.MqttSubscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class PahoUplinkTest {
     @Test
     void deliversExactlyTheJournalInSeqOrderAndMarksItDelivered() throws Exception {
         try (MoquetteBroker broker = new MoquetteBroker(port);
-                Subscriber server = new Subscriber(uri, "server", true, "gridgate/sunflower-court/+/+");
+                MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "gridgate/sunflower-court/+/+");
                 UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 16)) {
             gate.append(150); // backlog before the uplink starts
             gate.start();
@@ -50,13 +51,13 @@ class PahoUplinkTest {
             gate.start();
             Await.until(WAIT, "connected", gate.uplink::connected);
             gate.uplink.publishStatus(Map.of("mode", "normal"));
-            try (Subscriber live = new Subscriber(uri, "live", true, PREFIX + "status")) {
+            try (MqttSubscriber live = MqttSubscriber.keeping(uri, "live", true, PREFIX + "status")) {
                 Await.until(WAIT, "a status with details", () -> live.received().stream()
                         .anyMatch(r -> new String(r.payload(), StandardCharsets.UTF_8).contains("\"mode\"")));
             }
-            try (Subscriber late = new Subscriber(uri, "late", true, PREFIX + "status")) {
+            try (MqttSubscriber late = MqttSubscriber.keeping(uri, "late", true, PREFIX + "status")) {
                 Await.until(WAIT, "the retained status", () -> !late.received().isEmpty());
-                Subscriber.Received r = late.received().getFirst();
+                MqttSubscriber.Received r = late.received().getFirst();
                 // Published before this subscriber existed: it can only have come as a retained message.
                 // (Moquette 0.17 does not set the RETAIN flag on delivery; the mosquitto IT checks it.)
                 JsonNode n = new ObjectMapper().readTree(r.payload());
@@ -92,14 +93,14 @@ class PahoUplinkTest {
                     () -> "one log line for the state, not one per attempt: " + lines);
             assertEquals(40, gate.journal.stats().undelivered());
             try (MoquetteBroker broker = new MoquetteBroker(port);
-                    Subscriber server = new Subscriber(uri, "server", true, "gridgate/sunflower-court/+/+")) {
+                    MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "gridgate/sunflower-court/+/+")) {
                 // The subscriber may come up after some records went by: check the journal, then a second batch.
                 Await.until(WAIT, "backlog delivered", () -> gate.journal.stats().undelivered() == 0);
                 List<JournalEntry> more = gate.append(20);
                 String lastId = more.getLast().id().toString();
                 Await.until(WAIT, "20 live records", () -> UplinkFixture.records(server).stream()
                         .anyMatch(r -> new String(r.payload(), StandardCharsets.UTF_8).contains(lastId)));
-                List<Subscriber.Received> got = UplinkFixture.records(server);
+                List<MqttSubscriber.Received> got = UplinkFixture.records(server);
                 UplinkFixture.assertExactly(more, got.subList(got.size() - 20, got.size()));
             }
         } finally {
@@ -110,7 +111,7 @@ class PahoUplinkTest {
     @Test
     void inboundRosterTrustRevocationsAndCommandReachTheGate() throws Exception {
         try (MoquetteBroker broker = new MoquetteBroker(port);
-                Subscriber server = new Subscriber(uri, "server", true, "nothing/for/me");
+                MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "nothing/for/me");
                 UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 16)) {
             server.publish("gridgate/sunflower-court/roster", "R1".getBytes(StandardCharsets.UTF_8), true);
             server.publish("gridgate/other-court/roster", "NOT-OURS".getBytes(StandardCharsets.UTF_8), true);
@@ -137,7 +138,7 @@ class PahoUplinkTest {
             Await.until(WAIT, "link down", () -> !gate.uplink.connected());
             gate.append(25); // while the broker is away
             try (MoquetteBroker second = new MoquetteBroker(port);
-                    Subscriber server = new Subscriber(uri, "server", true, "gridgate/sunflower-court/+/+")) {
+                    MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "gridgate/sunflower-court/+/+")) {
                 // Retained, so it does not matter whether the gate resubscribed before or after this
                 // publish; with a clean session it arrives only if the gate resubscribed at all.
                 server.publish("gridgate/sunflower-court/roster", "R2".getBytes(StandardCharsets.UTF_8), true);

@@ -24,6 +24,7 @@ import org.gridgate.journal.JournalEntry;
 import org.gridgate.journal.JournalException;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
+import org.gridgate.testing.MqttSubscriber;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.timing.Scheduler;
 import org.gridgate.uplink.Inbound;
@@ -32,8 +33,12 @@ import org.gridgate.uplink.Inbound;
 final class UplinkFixture implements AutoCloseable {
     static final GateIdentity GATE = new GateIdentity("gate-7", "sunflower-court", ZoneId.of("Asia/Shanghai"));
     static final String PREFIX = "gridgate/sunflower-court/gate-7/";
+    /**
+     * Quick retries; the connect timeout stays at the production 10 s: a refused or reset link fails at
+     * once anyway, and a 2 s limit made a slow CONNACK on a loaded machine look like an outage.
+     */
     static final PahoUplink.Tuning FAST =
-            new PahoUplink.Tuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            new PahoUplink.Tuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2));
 
     final SqliteJournal journal;
     final PahoUplink uplink;
@@ -88,12 +93,12 @@ final class UplinkFixture implements AutoCloseable {
     }
 
     /** Records the subscriber got, in arrival order (status messages left out). */
-    static List<Subscriber.Received> records(Subscriber s) {
+    static List<MqttSubscriber.Received> records(MqttSubscriber s) {
         return s.received().stream().filter(r -> !r.topic().endsWith("/status")).toList();
     }
 
     /** Exactly the journal's records, byte for byte, on their kind's topic, in seq order, no duplicates. */
-    static void assertExactly(List<JournalEntry> expected, List<Subscriber.Received> got) {
+    static void assertExactly(List<JournalEntry> expected, List<MqttSubscriber.Received> got) {
         assertEquals(expected.size(), got.size(), () -> "record count; got " + describe(got));
         for (int i = 0; i < expected.size(); i++) {
             JournalEntry e = expected.get(i);
@@ -106,11 +111,11 @@ final class UplinkFixture implements AutoCloseable {
      * At-least-once: after dropping duplicates by id (as the server does), every record exactly once,
      * byte for byte, and first arrivals in seq order.
      */
-    static void assertAllInOrderAfterDedup(List<JournalEntry> expected, List<Subscriber.Received> got) throws IOException {
+    static void assertAllInOrderAfterDedup(List<JournalEntry> expected, List<MqttSubscriber.Received> got) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> firstIds = new ArrayList<>();
         Map<String, byte[]> byId = new LinkedHashMap<>();
-        for (Subscriber.Received r : got) {
+        for (MqttSubscriber.Received r : got) {
             String id = json.readTree(r.payload()).get("id").asText();
             if (byId.putIfAbsent(id, r.payload()) == null) {
                 firstIds.add(id);
@@ -123,7 +128,7 @@ final class UplinkFixture implements AutoCloseable {
         assertTrue(got.size() >= expected.size());
     }
 
-    static String idOf(Subscriber.Received r) {
+    static String idOf(MqttSubscriber.Received r) {
         try {
             return new ObjectMapper().readTree(r.payload()).get("id").asText();
         } catch (IOException e) {
@@ -131,7 +136,7 @@ final class UplinkFixture implements AutoCloseable {
         }
     }
 
-    static String describe(List<Subscriber.Received> got) {
+    static String describe(List<MqttSubscriber.Received> got) {
         return got.stream().map(r -> r.topic().substring(PREFIX.length()) + "#"
                 + new String(r.payload(), StandardCharsets.UTF_8).replaceAll(".*\"seq\":(\\d+).*", "$1")
                 + (r.retained() ? "R" : "")).toList().toString();

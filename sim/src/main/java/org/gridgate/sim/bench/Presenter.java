@@ -52,7 +52,7 @@ public final class Presenter {
     public Decision assist(String volunteer, String subject, Visit v) throws IOException, InterruptedException {
         approach(v);
         try {
-            gate.control().assistedPass(volunteer, subject, v.direction());
+            gate.control().assistedPass(volunteer, subject, org.gridgate.scanner.Directions.of(v.direction()));
             return await();
         } finally {
             leave();

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.gridgate.sim.rig.GateChild;
 import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.testing.RecordCollector;
 
 /**
  * The crash test of issue 6: runs the gate as a child process, SIGKILLs it at random moments while
@@ -29,6 +31,8 @@ import org.gridgate.sim.server.EmbeddedBroker;
 public final class Chaos {
     static final long READY_TIMEOUT_MS = 60_000;
     static final long DRAIN_TIMEOUT_MS = 120_000;
+    /** A small roster: the run is about crashes, not lookups. */
+    static final int RESIDENTS = 50;
 
     /** @param state folder for the gate's files (null: a temporary one) */
     public record Options(int kills, long seed, Path state) {}
@@ -52,7 +56,8 @@ public final class Chaos {
         Map<Long, String> acted = new HashMap<>();
         List<String> problems = new ArrayList<>();
         long reusedSeqs = 0;
-        try (EmbeddedBroker broker = EmbeddedBroker.start(0); Collector collector = new Collector(broker.uri(), "gridgate")) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+                RecordCollector collector = RecordCollector.ids(broker.uri(), "gridgate", "chaos-collector")) {
             List<String> cds = classDataArchive(state, broker.uri());
             for (int i = 0; i < o.kills(); i++) {
                 Child c = Child.start(state, broker.uri(), o.seed() * 1_000 + i, true, cds);
@@ -60,6 +65,11 @@ public final class Chaos {
                 long ready = early ? 0 : c.awaitReady(READY_TIMEOUT_MS);
                 if (ready < 0) {
                     problems.add("child " + i + " never became ready (see " + state.resolve("child.err") + ")");
+                } else if (!early && !c.awaitDecision(READY_TIMEOUT_MS)) {
+                    // The random delay starts at the first decision, not at READY: on a busy machine the
+                    // first passage of a fresh JVM can take longer than the whole delay, and a kill
+                    // before any decision tests start-up, which the early kills already do.
+                    problems.add("child " + i + " made no decision (see " + state.resolve("child.err") + ")");
                 }
                 c.runFor(early ? random.nextInt(800) : 30 + random.nextInt(1000));
                 for (Map.Entry<Long, String> e : c.killAndCollect().entrySet()) {
@@ -112,7 +122,7 @@ public final class Chaos {
             long duplicated = reusedSeqs + idsPerSeq.values().stream().filter(n -> n > 1).count()
                     + received.keySet().stream().filter(id -> !journalIds.contains(id)).count();
             out.println("chaos: journal " + records.size() + " records (seq 1.." + max + "), integrity " + integrity
-                    + "; subscriber got " + collector.received() + " copies of " + received.size()
+                    + "; subscriber got " + collector.copies() + " copies of " + received.size()
                     + " records (resends dropped by id); state " + state);
             problems.forEach(p -> out.println("chaos: problem: " + p));
             return new Result(o.kills(), acted.size(), lost, duplicated, problems);
@@ -173,8 +183,9 @@ public final class Chaos {
             List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-XX:+UseSerialGC", "-Xmx96m"));
             cmd.addAll(jvmFlags);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "chaos",
-                    "child", "--state", state.toString(), "--broker", broker, "--seed", Long.toString(seed)));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),
+                    "--state", state.toString(), "--broker", broker, "--seed", Long.toString(seed),
+                    "--residents", Integer.toString(RESIDENTS), "--fever-every", "20", "--flush-each-decision"));
             if (!generate) {
                 cmd.add("--idle");
             }
@@ -197,6 +208,26 @@ public final class Chaos {
                 take(l);
             }
             return -1;
+        }
+
+        /** Collects lines until the child has acted on one more decision; false if it died or took too long. */
+        boolean awaitDecision(long timeoutMs) throws InterruptedException {
+            int before = acted.size();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                String l = lines.poll(left, TimeUnit.NANOSECONDS);
+                if (l == null || l.equals(EOF)) {
+                    if (l != null) {
+                        lines.add(EOF);
+                    }
+                    return false;
+                }
+                take(l);
+                if (acted.size() > before) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Collects lines for {@code ms} milliseconds (the child keeps working meanwhile). */
@@ -233,7 +264,7 @@ public final class Chaos {
         }
 
         private void take(String l) {
-            if (l.startsWith("ACTED ")) {
+            if (l.startsWith("A ")) {
                 String[] p = l.split(" ");
                 if (p.length == 3 && p[2].length() == 36) { // a line cut by the kill is not counted
                     acted.put(Long.parseLong(p[1]), p[2]);

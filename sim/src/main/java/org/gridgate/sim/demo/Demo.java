@@ -166,7 +166,7 @@ public final class Demo {
                             app.loop().setMode("lead-demo", mode);
                         }
                         if (p.kind() == Person.Kind.ASSISTED) {
-                            app.loop().assistedPass("vol-demo", p.subject(), ScannerConfig.Direction.ENTRY);
+                            app.loop().assistedPass("vol-demo", p.subject(), org.gridgate.passage.Direction.ENTRY);
                         } else {
                             SimulatedScanner s = scanners.get(p.kind().exit()
                                     ? ScannerConfig.Direction.EXIT : ScannerConfig.Direction.ENTRY);

@@ -26,8 +26,8 @@ record Line(Decision decision, String masked) {
             colour = "assist";
         }
         return String.format(Locale.ROOT, "%s  %-5s %-10s %-7s %-6s %-7s %-10s %s",
-                LocalTime.ofInstant(d.at(), zone).format(TIME), d.direction() == org.gridgate.config.ScannerConfig
-                        .Direction.EXIT ? "out" : "in", masked, temp, colour, mask,
+                LocalTime.ofInstant(d.at(), zone).format(TIME), d.direction() == org.gridgate.passage.Direction.EXIT
+                        ? "out" : "in", masked, temp, colour, mask,
                 d.outcome().name(), reasons).stripTrailing();
     }
 }

@@ -3,8 +3,8 @@ package org.gridgate.sim.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.security.PrivateKey;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridgate.command.SignedEnvelope;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterMessage;
+import org.gridgate.testing.MqttSubscriber;
 
 /**
  * Stands in for the community server: receives every gate's records, drops duplicates by id, notices
@@ -35,7 +30,7 @@ import org.gridgate.roster.RosterMessage;
 public final class CommunityServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MqttClient client;
+    private final MqttSubscriber link;
     private final String root;
     private final String community;
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
@@ -57,56 +52,19 @@ public final class CommunityServer implements AutoCloseable {
     public CommunityServer(String brokerUri, String topicRoot, String community) throws MqttException {
         this.root = topicRoot;
         this.community = community;
-        this.client = new MqttClient(brokerUri, "community-server-" + community, new MemoryPersistence());
-        client.setCallback(new MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-                if (reconnect) {
-                    // Paho does not resubscribe after an automatic reconnect with a clean session.
-                    commands.execute(CommunityServer.this::resubscribe);
-                }
-            }
-
-            @Override
-            public void connectionLost(Throwable cause) {}
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                record(message.getPayload());
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {}
-        });
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay(2000);
-        o.setMaxInflight(1000);
-        client.connect(o);
-        subscribe();
-    }
-
-    private void subscribe() throws MqttException {
-        String[] topics = {prefix() + "+/passage", prefix() + "+/alarm", prefix() + "+/event"};
-        client.subscribe(topics, new int[] {1, 1, 1});
+        // Reconnects by itself, explicitly, and resubscribes (clean session); not Paho's automatic
+        // reconnect, which can stay stuck in "Connect already in progress" after a broker restart.
+        this.link = MqttSubscriber.into(r -> record(r.payload()), brokerUri, "community-server-" + community, true,
+                prefix() + "+/passage", prefix() + "+/alarm", prefix() + "+/event");
+        link.onReconnect(() -> commands.execute(this::catchUp));
     }
 
     /**
-     * After a reconnect: subscribe again (retried every second until it holds), then ask every gate
-     * seen so far to resend what came after its last record. With a clean session, whatever a gate
-     * published while this server was away went to nobody; the gate's journal still has it.
+     * After a reconnect (already subscribed again): ask every gate seen so far to resend what came
+     * after its last record. With a clean session, whatever a gate published while this server was
+     * away went to nobody; the gate's journal still has it.
      */
-    private void resubscribe() {
-        if (!client.isConnected()) {
-            return; // the next connectComplete schedules this again
-        }
-        try {
-            subscribe();
-        } catch (MqttException e) {
-            commands.schedule(this::resubscribe, 1, java.util.concurrent.TimeUnit.SECONDS);
-            return;
-        }
+    private void catchUp() {
         List<java.util.Map.Entry<String, Long>> last = new java.util.ArrayList<>();
         synchronized (gates) {
             gates.forEach((gate, tally) -> last.add(java.util.Map.entry(gate, tally.highestSeq())));
@@ -211,10 +169,8 @@ public final class CommunityServer implements AutoCloseable {
             return; // the gate accepts only signed commands: without a key the gap stays in the table
         }
         byte[] command = resendCommand(gate, gap, Instant.now(), java.util.UUID.randomUUID().toString());
-        MqttMessage m = new MqttMessage(SignedEnvelope.sign(command, kid, rootKey));
-        m.setQos(1);
         try {
-            client.publish(prefix() + gate + "/command", m);
+            link.publish(prefix() + gate + "/command", SignedEnvelope.sign(command, kid, rootKey), false);
             resendRequests.incrementAndGet();
         } catch (MqttException e) {
             // the gap stays in the table; the technician sees it
@@ -231,10 +187,7 @@ public final class CommunityServer implements AutoCloseable {
         if (rootKey == null) {
             throw new IllegalStateException("no root key: call signWith first");
         }
-        MqttMessage m = new MqttMessage(SignedEnvelope.sign(payload, kid, rootKey));
-        m.setQos(1);
-        m.setRetained(retained);
-        client.publish(prefix() + suffix, m);
+        link.publish(prefix() + suffix, SignedEnvelope.sign(payload, kid, rootKey), retained); // QoS 1
     }
 
     /** Unique records of a kind (e.g. "passage") received so far. */
@@ -267,19 +220,16 @@ public final class CommunityServer implements AutoCloseable {
     }
 
     public boolean connected() {
-        return client.isConnected();
+        return link.connected();
     }
 
     @Override
     public void close() {
         commands.shutdown();
         try {
-            if (client.isConnected()) {
-                client.disconnect(1000);
-            }
-            client.close();
-        } catch (MqttException e) {
-            // closing anyway
+            link.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -17,7 +17,7 @@ class SimulatedDevicesTest {
     private static byte[] readExactly(ByteLink l, int n) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         byte[] buf = new byte[64];
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a deadline, not a pace
         while (b.size() < n && System.nanoTime() < deadline) {
             int r = l.read(buf);
             b.write(buf, 0, Math.max(0, Math.min(r, n - b.size())));

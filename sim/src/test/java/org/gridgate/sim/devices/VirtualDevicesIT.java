@@ -31,7 +31,7 @@ class VirtualDevicesIT {
     private static byte[] readExactly(ByteLink l, int n) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         byte[] buf = new byte[64];
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a deadline, not a pace
         while (b.size() < n && System.nanoTime() < deadline) {
             int r = l.read(buf);
             b.write(buf, 0, Math.max(0, Math.min(r, n - b.size())));
@@ -96,7 +96,7 @@ class VirtualDevicesIT {
                     @Override
                     public void status(org.gridgate.device.DeviceStatus status) {}
                 });
-                org.gridgate.testing.Await.until(java.time.Duration.ofSeconds(10), "mask on, then off", () -> {
+                org.gridgate.testing.Await.until(java.time.Duration.ofSeconds(30), "mask on, then off", () -> {
                     if (seen.isEmpty()) {
                         v.mask(true); // until the adapter has the port open, lines may go nowhere
                     } else if (seen.size() == 1 || seen.get(seen.size() - 1)) {
@@ -167,7 +167,7 @@ class VirtualDevicesIT {
             assertTrue(text.contains("> DENIED 38.4 °C: fever (temperature too high), no_mask (no mask)\n"), text);
             assertTrue(text.contains("> DENIED 36.5 °C: not_registered (not registered)\n"), text);
             assertTrue(text.contains("exit button pressed (released after 300 ms)"), text);
-            org.gridgate.testing.Await.until(java.time.Duration.ofSeconds(10), "3 passages at the server",
+            org.gridgate.testing.Await.until(java.time.Duration.ofSeconds(30), "3 passages at the server",
                     () -> server.unique("passage") == 3);
         }
     }

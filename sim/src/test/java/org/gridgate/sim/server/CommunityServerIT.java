@@ -40,7 +40,7 @@ class CommunityServerIT {
             gate.publish("gridgate/c/g1/passage", record("b", 2));
             gate.publish("gridgate/c/g1/passage", record("e", 5));
 
-            String command = commands.poll(10, TimeUnit.SECONDS);
+            String command = commands.poll(30, TimeUnit.SECONDS);
             assertNotNull(command, "a resend request on the gate's command topic");
             // What the gate does with it: verify the envelope with the root key, then parse the command.
             var verified = org.gridgate.command.SignedEnvelope.verify(command.getBytes(StandardCharsets.UTF_8),
@@ -48,14 +48,14 @@ class CommunityServerIT {
             var parsed = org.gridgate.command.Command.parse(verified.payload());
             assertEquals("g1", parsed.gate());
             assertEquals(new org.gridgate.command.Command.Resend(3, 4), parsed.action());
-            Await.until(java.time.Duration.ofSeconds(5), "three unique records", () -> server.uniqueTotal() == 3);
+            Await.until(java.time.Duration.ofSeconds(30), "three unique records", () -> server.uniqueTotal() == 3);
             assertEquals(1, server.duplicates());
             GateTally.Row row = server.table().get(0);
             assertEquals(List.of(new GateTally.Gap(3, 4)), row.gaps());
 
             gate.publish("gridgate/c/g1/passage", record("c", 3));
             gate.publish("gridgate/c/g1/passage", record("d", 4));
-            Await.until(java.time.Duration.ofSeconds(5), "gap filled", () -> server.table().get(0).gaps().isEmpty());
+            Await.until(java.time.Duration.ofSeconds(30), "gap filled", () -> server.table().get(0).gaps().isEmpty());
             assertEquals(5, server.table().get(0).passages());
             gate.disconnect();
             gate.close();

@@ -192,6 +192,11 @@ final class DecisionRig implements AutoCloseable {
         return config;
     }
 
+    /** What the journal's checkpointer has done so far. */
+    org.gridgate.journal.sqlite.WalCheckpointer.Counts checkpoints() {
+        return ((org.gridgate.journal.sqlite.SqliteJournal) app.journal()).checkpoints();
+    }
+
     /**
      * One passage of resident {@code i}: mask on and the thermometer seeing skin first, then the
      * code. The payload goes into the pty first and the terminator a moment later, as a scanner's

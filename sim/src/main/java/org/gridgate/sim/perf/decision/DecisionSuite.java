@@ -10,9 +10,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.gridgate.config.ScannerConfig.Direction;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.journal.sqlite.WalCheckpointer;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
 
 /**
  * Decision latency: from the moment the last byte of a scanned code (its line terminator) is written
@@ -29,7 +30,7 @@ import org.gridgate.sim.perf.BenchSuite;
  * figures are passages the scan alone completes. In {@code decision_latency.csv} an exit row's
  * {@code after_reading_ms} repeats its latency (no reading is waited for).
  */
-public final class DecisionSuite implements BenchSuite {
+public final class DecisionSuite implements PerfSuite {
     static final double TARGET_P99_MS = 5.0;
     /** Every EXIT_EVERY-th passage goes out through the exit scanner. */
     static final int EXIT_EVERY = 5;
@@ -61,7 +62,7 @@ public final class DecisionSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         if (measured == null && !ShippedJvm.inChild()) {
             ShippedJvm.run(options, report); // measured in the JVM the gate ships with
             return;
@@ -71,6 +72,7 @@ public final class DecisionSuite implements BenchSuite {
         Path dir = fresh(options.scratch(name()));
 
         long[] entry = new long[entries];
+        String[] during = new String[entries]; // what else happened in the process during each entry
         long[] afterReading = new long[entries];
         long[] exit = new long[entries / (EXIT_EVERY - 1) + 1];
         int nEntry = 0;
@@ -79,7 +81,9 @@ public final class DecisionSuite implements BenchSuite {
         long gcMillis;
         StringBuilder csv = new StringBuilder("passage,direction,latency_ms,after_reading_ms\n");
         Latencies fsync;
-        try (DecisionRig rig = DecisionRig.start(dir, socat, total); FsyncProbe disk = new FsyncProbe(dir, total)) {
+        String gcPauses;
+        try (DecisionRig rig = DecisionRig.start(dir, socat, total); FsyncProbe disk = new FsyncProbe(dir, total);
+                GcWatch gcWatch = new GcWatch()) {
             note(report, rig);
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             int resident = 0;
@@ -87,11 +91,17 @@ public final class DecisionSuite implements BenchSuite {
                 rig.pass(resident++, i % EXIT_EVERY == EXIT_EVERY - 1 ? Direction.EXIT : Direction.ENTRY);
             }
             long[] gcBefore = gc();
+            WalCheckpointer.Counts checkpointsBefore = rig.checkpoints();
+            String gcAtStart = gcWatch.summary();
             for (int i = 0; nEntry < entries; i++) {
                 Direction d = i % EXIT_EVERY == EXIT_EVERY - 1 ? Direction.EXIT : Direction.ENTRY;
+                long gcs = GcWatch.count();
+                long turns = rig.checkpoints().passive();
                 DecisionRig.Sample s = rig.pass(resident++, d);
+                String what = (GcWatch.count() != gcs ? " gc" : "") + (rig.checkpoints().passive() != turns ? " checkpoint" : "");
                 disk.sample(); // between passages: the gate is idle, the disk is as the passage found it
                 if (d == Direction.ENTRY) {
+                    during[nEntry] = what;
                     entry[nEntry] = s.total();
                     afterReading[nEntry++] = s.afterReading();
                 } else {
@@ -103,6 +113,15 @@ public final class DecisionSuite implements BenchSuite {
             long[] gcAfter = gc();
             gcCount = gcAfter[0] - gcBefore[0];
             gcMillis = gcAfter[1] - gcBefore[1];
+            gcPauses = gcWatch.summary() + " over the whole run (" + gcAtStart + " before measuring)";
+            WalCheckpointer.Counts c = rig.checkpoints();
+            // The gate loop's fsyncs: one per journal commit. The checkpointer's are on its own thread.
+            report.note("decision_fsyncs", String.format(Locale.ROOT, "gate loop: one per decision (%d journal"
+                    + " commits, auto-checkpoint off); checkpointer thread: %d PASSIVE turns, %d log restarts,"
+                    + " %d TRUNCATE, %d failed turns while measured (each turn: log + database fsync, a restart"
+                    + " two more); largest log %d KiB", entries + nExit, c.passive() - checkpointsBefore.passive(),
+                    c.restarts() - checkpointsBefore.restarts(), c.truncate() - checkpointsBefore.truncate(),
+                    c.failed() - checkpointsBefore.failed(), c.maxWalBytes() / 1024));
             fsync = disk.latencies();
             // Other work on the machine is what the tail mostly measures on a shared box: say how much there was.
             report.note("decision_load_average", String.format(Locale.ROOT, "%.2f before, %.2f after (1-min, %d cores)",
@@ -129,6 +148,9 @@ public final class DecisionSuite implements BenchSuite {
                 + " warm-up passages");
         report.note("decision_p99_by_tenth", byTenth(entry));
         report.note("decision_gc_during_measurement", gcCount + " collections, " + gcMillis + " ms");
+        report.note("decision_gc_pauses", gcPauses);
+        report.note("decision_slowest", slowest(entry, during, 10));
+        report.note("decision_p99_without_gc_or_checkpoint_ms", ms(quietP99(entry, during)));
 
         Path outDir = options.outDir();
         Files.writeString(outDir.resolve("decision_latency.csv"), csv, StandardCharsets.UTF_8);
@@ -140,7 +162,7 @@ public final class DecisionSuite implements BenchSuite {
                 TARGET_P99_MS);
     }
 
-    private static void note(BenchReport report, DecisionRig rig) {
+    private static void note(PerfReport report, DecisionRig rig) {
         var c = rig.config();
         report.note("decision_scanner_baud", c.scanners().get(0).baud() + " (a pty has no line time: the baud is"
                 + " only set, bytes arrive at once)");
@@ -168,6 +190,29 @@ public final class DecisionSuite implements BenchSuite {
             sb.append(k == 0 ? "" : " ").append(ms(w.percentileMs(99)));
         }
         return sb.append(" ms").toString();
+    }
+
+    /** The {@code n} slowest entries, slowest first, each with what else happened during it. */
+    static String slowest(long[] samples, String[] during, int n) {
+        Integer[] order = new Integer[samples.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(samples[b], samples[a]));
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < Math.min(n, order.length); k++) {
+            int i = order[k];
+            sb.append(k == 0 ? "" : ", ").append("#").append(i).append(' ').append(ms(samples[i] / 1e6)).append(" ms")
+                    .append(during[i] == null || during[i].isEmpty() ? "" : " (" + during[i].strip() + ")");
+        }
+        return sb.toString();
+    }
+
+    /** The p99 of the entries during which neither a collection nor a checkpoint ran. */
+    static double quietP99(long[] samples, String[] during) {
+        long[] quiet = java.util.stream.IntStream.range(0, samples.length)
+                .filter(i -> during[i] == null || during[i].isEmpty()).mapToLong(i -> samples[i]).toArray();
+        return quiet.length == 0 ? Double.NaN : Latencies.of(quiet).percentileMs(99);
     }
 
     private static long[] gc() {

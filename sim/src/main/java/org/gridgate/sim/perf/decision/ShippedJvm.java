@@ -1,5 +1,7 @@
 package org.gridgate.sim.perf.decision;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,23 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
+import java.util.Map;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
 
 /**
- * Runs the decision suite again in a child JVM started with the gate's own JVM options (those of
+ * Runs the decision suite in a child JVM started with the gate's own JVM options (those of
  * {@code systemd/gridgate.service}), so the latency measured is the latency of the JVM as shipped,
- * not of whatever JVM the bench itself was started in. The child's figures are relayed line by line.
+ * not of whatever JVM the bench itself was started in; twice in one run: on the machine as it is
+ * ({@code decision_*}), then with another process keeping one core busy ({@code decision_loaded_*},
+ * a {@link Spinner} this class starts and stops). The child's figures are relayed line by line, its
+ * notes (load, GC pauses, p99 per tenth, fsyncs, slowest passages) from its perf.json.
  */
 final class ShippedJvm {
     /** Set in the child: run in-process there. */
-    static final String CHILD = "gridgate.bench.decisionChild";
+    static final String CHILD = "gridgate.perf.decisionChild";
     /**
      * The unit's options that shape latency and memory (its class-data archive only shortens
      * start-up), as the process suites read them; a test keeps that list in step with the unit file.
      */
     static final List<String> FLAGS = org.gridgate.sim.perf.process.UnitFlags.BASE;
+    static final String LOADED = "decision_loaded_";
 
     private ShippedJvm() {}
 
@@ -32,38 +40,87 @@ final class ShippedJvm {
         return Boolean.getBoolean(CHILD);
     }
 
-    static void run(BenchOptions options, BenchReport report) throws IOException, InterruptedException {
-        Path out = options.scratch("decision-jvm");
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void run(PerfOptions options, PerfReport report) throws IOException, InterruptedException {
+        report.note("decision_jvm", String.join(" ", FLAGS));
+        child(options, report, "decision-jvm", "decision_", "");
+        Process spinner = new ProcessBuilder(java(), "-Xmx16m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Spinner.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // Spinning before the gate starts: the loaded run is loaded from its first passage.
+            String first = new BufferedReader(new InputStreamReader(spinner.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (!"spinning".equals(first)) {
+                throw new IOException("the load process did not start: " + first);
+            }
+            report.note(LOADED + "load", "a second JVM spinning one thread (pid " + spinner.pid()
+                    + ") throughout the loaded run, started and stopped by the bench");
+            child(options, report, "decision-jvm-loaded", LOADED, "_loaded");
+        } finally {
+            spinner.getOutputStream().close(); // end of input stops it
+            if (!spinner.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                spinner.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * One child run; its figures and notes renamed from {@code decision_} to {@code prefix}, its
+     * plot and samples copied with {@code fileSuffix}.
+     */
+    private static void child(PerfOptions options, PerfReport report, String scratch, String prefix, String fileSuffix)
+            throws IOException, InterruptedException {
+        Path out = options.scratch(scratch);
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java());
         cmd.addAll(FLAGS);
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "bench",
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "perf",
                 "--only", "decision", "--out", out.toString(), "--seed", Long.toString(options.seed())));
         if (options.quick()) {
             cmd.add("--quick");
         }
-        report.note("decision_jvm", String.join(" ", FLAGS));
+        Files.deleteIfExists(out.resolve("perf.json"));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 String[] f = line.split(" ");
                 if (f.length == 3 && f[0].matches("[a-z][a-z0-9_]*")) {
-                    report.add(f[0], f[1].equals("nan") ? Double.NaN : Double.parseDouble(f[1]), f[2]);
+                    report.add(rename(f[0], prefix), f[1].equals("nan") ? Double.NaN : Double.parseDouble(f[1]), f[2]);
                 }
             }
         } finally {
             p.destroy();
         }
         int rc = p.waitFor();
+        if (Files.exists(out.resolve("perf.json"))) {
+            JsonNode notes = new ObjectMapper().readTree(out.resolve("perf.json").toFile()).path("notes");
+            for (Iterator<Map.Entry<String, JsonNode>> it = notes.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> n = it.next();
+                if (n.getKey().startsWith("decision_") || n.getKey().startsWith("fsync_")) {
+                    report.note(rename(n.getKey(), prefix), n.getValue().asText());
+                }
+            }
+        }
         for (String f : List.of("decision_latency.png", "decision_latency.csv")) {
             if (Files.exists(out.resolve(f))) {
-                Files.copy(out.resolve(f), options.outDir().resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                String to = f.replace("decision_latency", "decision_latency" + fileSuffix);
+                Files.copy(out.resolve(f), options.outDir().resolve(to), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         if (rc != 0) {
-            throw new IllegalStateException("the decision bench in the gate's JVM exited " + rc);
+            throw new IllegalStateException("the decision bench in the gate's JVM exited " + rc
+                    + (prefix.equals(LOADED) ? " (loaded run)" : ""));
         }
+    }
+
+    /** {@code decision_p99_ms} to {@code decision_loaded_p99_ms} for the loaded run. */
+    static String rename(String name, String prefix) {
+        return name.startsWith("decision_") ? prefix + name.substring("decision_".length()) : prefix + name;
     }
 }

@@ -11,9 +11,9 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * {@code bench --jmh [JMH options]}: JMH's own command line over the benchmarks in this package
+ * {@code perf --jmh [JMH options]}: JMH's own command line over the benchmarks in this package
  * (RulesBench, HcertVerifyBench, ThermometerFrameBench, ScannerLineBench), run from the shaded jar.
- * Forks re-run the same jar. E.g. {@code bench --jmh -f 1 -wi 3 -i 5 -w 1s -r 1s}; {@code -l} lists,
+ * Forks re-run the same jar. E.g. {@code perf --jmh -f 1 -wi 3 -i 5 -w 1s -r 1s}; {@code -l} lists,
  * {@code -h} explains the options. Returns 0, 1 when the run failed, 64 on bad options.
  */
 public final class JmhLauncher {
@@ -24,7 +24,7 @@ public final class JmhLauncher {
         try {
             options = new CommandLineOptions(args.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
-            err.println("bench --jmh: " + e.getMessage());
+            err.println("perf --jmh: " + e.getMessage());
             return 64;
         }
         try {
@@ -45,10 +45,10 @@ public final class JmhLauncher {
             }
             return 0;
         } catch (NoBenchmarksException e) {
-            err.println("bench --jmh: no benchmark matches " + args);
+            err.println("perf --jmh: no benchmark matches " + args);
             return 1;
         } catch (RunnerException | java.io.IOException e) {
-            err.println("bench --jmh: " + e.getMessage());
+            err.println("perf --jmh: " + e.getMessage());
             return 1;
         }
     }

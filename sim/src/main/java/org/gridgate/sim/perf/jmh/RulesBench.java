@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.gridgate.config.ScannerConfig.Direction;
+import org.gridgate.passage.Direction;
 import org.gridgate.credential.HealthCredential;
 import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.PersonKind;

@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.gridgate.config.MqttConfig;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
+import org.gridgate.testing.Mosquitto;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.uplink.mqtt.PahoUplink;
 
@@ -24,7 +25,7 @@ import org.gridgate.uplink.mqtt.PahoUplink;
  * with the same window to the same broker. A persistent QoS 1 subscriber, standing in for the
  * server, checks that every record arrived once and in order, on both sides.
  */
-public final class DrainSuite implements BenchSuite {
+public final class DrainSuite implements PerfSuite {
     static final String TOPIC_ROOT = "gridgate";
     /** The example configs' {@code mqtt.inflight}. */
     static final int WINDOW = 256;
@@ -51,7 +52,7 @@ public final class DrainSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         Sizes sizes = fixed != null ? fixed : options.quick() ? Sizes.QUICK : Sizes.FULL;
         Path dir = Scratch.fresh(options.scratch(name()));
         String topic = TOPIC_ROOT + "/" + JournalSuite.GATE.community() + "/" + JournalSuite.GATE.id() + "/"

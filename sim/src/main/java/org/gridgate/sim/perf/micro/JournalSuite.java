@@ -8,9 +8,9 @@ import org.gridgate.config.GateIdentity;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
 
 /**
  * Durable journal throughput: decisions appended through the real {@link SqliteJournal} (its own
@@ -18,7 +18,7 @@ import org.gridgate.sim.perf.BenchSuite;
  * raw JDBC inserts of a row of the same size at the same durability ({@link RawSqlite}), both files
  * in the same directory, measured in alternating blocks in the same run.
  */
-public final class JournalSuite implements BenchSuite {
+public final class JournalSuite implements PerfSuite {
     static final GateIdentity GATE = new GateIdentity("bench-gate", "bench-court", ZoneOffset.UTC);
 
     /** Per side: the time budget and the row cap (whichever comes first), and the warm-up rows. */
@@ -26,7 +26,7 @@ public final class JournalSuite implements BenchSuite {
         static final Sizes QUICK = new Sizes(Duration.ofSeconds(5), 1_000_000, 300);
         static final Sizes FULL = new Sizes(Duration.ofSeconds(30), 20_000, 1000);
 
-        static Sizes of(BenchOptions o) {
+        static Sizes of(PerfOptions o) {
             return o.quick() ? QUICK : FULL;
         }
     }
@@ -48,7 +48,7 @@ public final class JournalSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         Sizes sizes = fixed != null ? fixed : Sizes.of(options);
         Path dir = Scratch.fresh(options.scratch(name()));
         DecisionBodies bodies = new DecisionBodies(32);

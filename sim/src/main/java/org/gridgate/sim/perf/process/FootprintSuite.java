@@ -19,14 +19,17 @@ import org.gridgate.credential.HealthCredential.Colour;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.credential.hcert.CommunityPassIssuer;
 import org.gridgate.device.serial.JSerialCommLink;
-import org.gridgate.sim.pass.CommunityKey;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
 import org.gridgate.sim.devices.PtyPair;
 import org.gridgate.sim.devices.SimulatedScanner;
 import org.gridgate.sim.devices.SimulatedThermometer;
+import org.gridgate.sim.pass.CommunityKey;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
+import org.gridgate.sim.rig.Residents;
 import org.gridgate.sim.server.EmbeddedBroker;
+import org.gridgate.testing.FakeNotifySocket;
+import org.gridgate.testing.RecordCollector;
 import org.gridgate.timing.ExecutorScheduler;
 
 /**
@@ -36,7 +39,7 @@ import org.gridgate.timing.ExecutorScheduler;
  * class-data archive in place; {@code ready_cold_s}: the same without the archive (first boot,
  * or after an upgrade). {@code rss_mb}: highest VmRSS while passages stream through the gate.
  */
-public final class FootprintSuite implements BenchSuite {
+public final class FootprintSuite implements PerfSuite {
     static final String TOPIC_ROOT = "gridgate";
     static final int RESIDENTS = 1000;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -60,7 +63,7 @@ public final class FootprintSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         Path dir = options.scratch(name());
         Path state = Files.createDirectories(dir.resolve("state-" + System.nanoTime()));
         Path archive = dir.resolve("gridgate.jsa");
@@ -110,7 +113,7 @@ public final class FootprintSuite implements BenchSuite {
     private static double startToReady(GateDaemon daemon, List<String> flags, Path config, Path log, int run,
             Path state) throws Exception {
         try (Devices devices = Devices.open(state, null);
-                NotifyReceiver notify = new NotifyReceiver("gridgate-bench-" + ProcessHandle.current().pid() + "-" + run)) {
+                FakeNotifySocket notify = FakeNotifySocket.bindAbstract("gridgate-bench-" + ProcessHandle.current().pid() + "-" + run)) {
             long t0 = System.nanoTime();
             Process p = daemon.start(flags, config, notify.address(), log);
             try {
@@ -133,8 +136,8 @@ public final class FootprintSuite implements BenchSuite {
         CommunityPassIssuer issuer = new CommunityPassIssuer("GG1:", "bench-community", key.pair().getPrivate(),
                 key.kid());
         try (Devices devices = Devices.open(state, timers);
-                RecordSubscriber server = new RecordSubscriber(broker, TOPIC_ROOT, "footprint-server");
-                NotifyReceiver notify = new NotifyReceiver("gridgate-bench-" + ProcessHandle.current().pid() + "-rss")) {
+                RecordCollector server = RecordCollector.seqs(broker, TOPIC_ROOT, "footprint-server");
+                FakeNotifySocket notify = FakeNotifySocket.bindAbstract("gridgate-bench-" + ProcessHandle.current().pid() + "-rss")) {
             Process p = daemon.start(flags, config, notify.address(), log);
             try {
                 if (!notify.awaitReady(READY_TIMEOUT)) {

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridgate.config.CredentialConfig;
 import org.gridgate.sim.demo.Demo;
+import org.gridgate.sim.rig.GateChild;
+import org.gridgate.testing.RecordCollector;
 
 /**
- * Runs one {@link PipelineChild} to the end and checks nothing was lost: every decision it acted on
+ * Runs one {@link GateChild} to the end and checks nothing was lost: every decision it acted on
  * is in the journal file, and every journaled record (decisions, events, alarms) reached the
  * subscriber in this process. The broker lives in this process too, outside any CPU pinning.
  */
@@ -48,11 +50,11 @@ final class PipelineRun {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PipelineChild.class.getName(),
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),
                 "--state", state.toString(), "--broker", broker));
         cmd.addAll(childArgs);
         Path log = state.resolve("child.log");
-        try (RecordSubscriber server = new RecordSubscriber(broker, "gridgate", "bench-server-" + System.nanoTime())) {
+        try (RecordCollector server = RecordCollector.seqs(broker, "gridgate", "bench-server-" + System.nanoTime())) {
             Process p = GateDaemon.killedWithUs(
                     new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
             try {
@@ -125,8 +127,9 @@ final class PipelineRun {
                 try (BufferedReader r = new BufferedReader(
                         new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
                     for (String l; (l = r.readLine()) != null; ) {
-                        if (l.startsWith("A ")) {
-                            acted.set(Integer.parseInt(l, 2, l.length(), 10));
+                        if (l.startsWith("A ")) { // A <seq> <id>
+                            int space = l.indexOf(' ', 2);
+                            acted.set(Integer.parseInt(l, 2, space < 0 ? l.length() : space, 10));
                         } else if (l.startsWith("STAT ")) {
                             String[] f = l.split(" ");
                             long heap = Long.parseLong(f[3]);

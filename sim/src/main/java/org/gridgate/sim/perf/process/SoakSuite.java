@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
+import org.gridgate.sim.perf.Targets;
 import org.gridgate.sim.server.EmbeddedBroker;
 
 /**
@@ -19,9 +20,9 @@ import org.gridgate.sim.server.EmbeddedBroker;
  * GC, one after another as fast as it decides. Every few seconds the gate forces a full collection
  * and reports the heap left (the live set) while this process reads its RSS; {@code soak.csv} and
  * {@code soak.png} hold the series. Journal pruning is the gate's own (hourly, by age and disk
- * budget), as in production. Set {@code -Dgridgate.bench.soakPassages=N} for another length.
+ * budget), as in production. Set {@code -Dgridgate.perf.soakPassages=N} for another length.
  */
-public final class SoakSuite implements BenchSuite {
+public final class SoakSuite implements PerfSuite {
     private final long passages;
     private final long sampleMs;
 
@@ -41,8 +42,8 @@ public final class SoakSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
-        long n = passages > 0 ? passages : Long.getLong("gridgate.bench.soakPassages", options.quick() ? 20_000 : 1_000_000);
+    public void run(PerfOptions options, PerfReport report) throws Exception {
+        long n = passages > 0 ? passages : Long.getLong("gridgate.perf.soakPassages", options.quick() ? 20_000 : 1_000_000);
         long every = sampleMs > 0 ? sampleMs : (options.quick() ? 2000 : 5000);
         Path dir = options.scratch(name());
         Path state = Files.createDirectories(dir.resolve("state-" + System.nanoTime()));
@@ -77,7 +78,19 @@ public final class SoakSuite implements BenchSuite {
             report.add("soak_rate_per_s", r.ratePerS(), "1/s");
             report.add("soak_heap_after_gc_mb_first", running.get(0).heapAfterGcMb(), "MB");
             report.add("soak_heap_after_gc_mb_last", running.get(running.size() - 1).heapAfterGcMb(), "MB");
-            report.add("soak_heap_growth_mb_per_1m", growthPerMillion(running), "MB");
+            Stats.Fit growth = growthPerMillion(running);
+            String fit = String.format(Locale.ROOT, "%.2f MB per million passages, 95 %% interval +-%.2f, R^2 %.2f,"
+                    + " %d samples over %d passages", growth.slope(), growth.halfWidth95(), growth.r2(), growth.n(),
+                    r.passages());
+            // A short run's fit is mostly the GC's sawtooth scaled up to a million passages: report the
+            // growth as a figure (and judge it) only when its interval is narrower than the target.
+            double judgeable = Targets.of("soak_heap_growth_mb_per_1m").orElseThrow().limit();
+            if (growth.halfWidth95() <= judgeable) {
+                report.add("soak_heap_growth_mb_per_1m", growth.slope(), "MB");
+                report.note("soak_heap_growth", fit);
+            } else {
+                report.note("soak_heap_growth", "not judged, too uncertain for this length of run: " + fit);
+            }
             report.add("soak_rss_mb_max", Stats.max(running.stream().map(PipelineRun.Sample::rssMb).toList()), "MB");
             report.note("soak", String.format(Locale.ROOT, "%d samples every %d ms, %d granted, %d acted, "
                     + "%d journal records at the end, %d dropped for space", r.samples().size(), every, r.granted(),
@@ -89,12 +102,13 @@ public final class SoakSuite implements BenchSuite {
      * Slope of heap-after-GC over passages, per million, fitted after the first tenth of the run
      * (class loading, caches and the JIT fill up first; that is not growth).
      */
-    static double growthPerMillion(List<PipelineRun.Sample> samples) {
+    static Stats.Fit growthPerMillion(List<PipelineRun.Sample> samples) {
         long total = samples.get(samples.size() - 1).passages();
         List<PipelineRun.Sample> steady = samples.stream()
                 .filter(s -> s.passages() >= total / 10 && !Double.isNaN(s.heapAfterGcMb())).toList();
         double[] x = steady.stream().mapToDouble(PipelineRun.Sample::passages).toArray();
         double[] y = steady.stream().mapToDouble(PipelineRun.Sample::heapAfterGcMb).toArray();
-        return Stats.slope(x, y) * 1_000_000;
+        Stats.Fit f = Stats.fit(x, y);
+        return new Stats.Fit(f.slope() * 1_000_000, f.halfWidth95() * 1_000_000, f.r2(), f.n());
     }
 }

@@ -53,4 +53,43 @@ final class Stats {
         }
         return sxx == 0 ? Double.NaN : sxy / sxx;
     }
+
+    /**
+     * A least-squares line with what it is worth: {@code halfWidth95} is the half-width of the slope's
+     * 95 % confidence interval (Student's t with n - 2 degrees of freedom), {@code r2} the share of
+     * the variance the line explains. NaNs where the data cannot give them.
+     */
+    record Fit(double slope, double halfWidth95, double r2, int n) {}
+
+    static Fit fit(double[] x, double[] y) {
+        int n = x.length;
+        double b = slope(x, y);
+        if (Double.isNaN(b) || n < 3) {
+            return new Fit(b, Double.NaN, Double.NaN, n);
+        }
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
+        double sxx = 0;
+        double syy = 0;
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+            double e = y[i] - (my + b * (x[i] - mx));
+            sse += e * e;
+        }
+        double se = Math.sqrt(sse / (n - 2) / sxx);
+        return new Fit(b, t975(n - 2) * se, syy == 0 ? Double.NaN : 1 - sse / syy, n);
+    }
+
+    /** Student's t, two-sided 95 %, for {@code df} degrees of freedom (tabled to 30, then 1.96 +). */
+    static double t975(int df) {
+        double[] table = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
+            2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+            2.052, 2.048, 2.045, 2.042};
+        if (df < 1) {
+            return Double.NaN;
+        }
+        return df <= table.length ? table[df - 1] : 1.96 + 2.4 / df;
+    }
 }

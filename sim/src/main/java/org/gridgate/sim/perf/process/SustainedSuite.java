@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.gridgate.sim.perf.BenchOptions;
-import org.gridgate.sim.perf.BenchReport;
-import org.gridgate.sim.perf.BenchSuite;
+import org.gridgate.sim.perf.PerfOptions;
+import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.PerfSuite;
 import org.gridgate.sim.server.EmbeddedBroker;
 
 /**
@@ -20,7 +20,7 @@ import org.gridgate.sim.server.EmbeddedBroker;
  * taken after a warm-up (JIT) share of the period; {@code sustained_lost} counts decisions not
  * journaled and journal records the subscriber never got.
  */
-public final class SustainedSuite implements BenchSuite {
+public final class SustainedSuite implements PerfSuite {
     private final Duration period;
     private final Duration warmup;
 
@@ -40,7 +40,7 @@ public final class SustainedSuite implements BenchSuite {
     }
 
     @Override
-    public void run(BenchOptions options, BenchReport report) throws Exception {
+    public void run(PerfOptions options, PerfReport report) throws Exception {
         Duration length = period != null ? period : Duration.ofSeconds(options.quick() ? 15 : 60);
         Duration warm = warmup != null ? warmup : Duration.ofSeconds(options.quick() ? 3 : 10);
         String taskset = tool("taskset").orElseThrow(() -> new IllegalStateException(

@@ -25,11 +25,11 @@ public final class UnitFlags {
     }
 
     /**
-     * Options to try on top of the unit's ({@code -Dgridgate.bench.extraJvm="-XX:... -XX:..."}), for
+     * Options to try on top of the unit's ({@code -Dgridgate.perf.extraJvm="-XX:... -XX:..."}), for
      * finding what a change to the unit would buy; the report notes them.
      */
     static List<String> experiment() {
-        String extra = System.getProperty("gridgate.bench.extraJvm", "").trim();
+        String extra = System.getProperty("gridgate.perf.extraJvm", "").trim();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 

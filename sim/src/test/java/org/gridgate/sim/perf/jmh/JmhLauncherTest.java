@@ -31,7 +31,7 @@ class JmhLauncherTest {
     @Test
     void badOptionsAreAUsageError() {
         assertEquals(64, run("-f", "many"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench --jmh: "));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("perf --jmh: "));
     }
 
     @Test

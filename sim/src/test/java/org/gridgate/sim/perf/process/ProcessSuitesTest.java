@@ -33,7 +33,22 @@ class ProcessSuitesTest {
         for (int i = 1; i <= 10; i++) {
             s.add(at(i * 1000L, i * 10_000L, 10 + i * 0.02)); // 2 kB per 1000 passages = 2 MB per million
         }
-        assertEquals(2.0, SoakSuite.growthPerMillion(s), 1e-9);
+        Stats.Fit f = SoakSuite.growthPerMillion(s);
+        assertEquals(2.0, f.slope(), 1e-9);
+        assertEquals(0.0, f.halfWidth95(), 1e-6); // a perfect line: no doubt about it
+        assertEquals(10, f.n());
+    }
+
+    @Test
+    void aShortRunsSawtoothGivesAnIntervalTooWideToJudge() {
+        // 20 000 passages, heap after GC between 11.4 and 12.5 MB with no trend (the quick soak)
+        List<PipelineRun.Sample> s = new ArrayList<>();
+        double[] heap = {12.5, 11.4, 12.1, 11.6, 12.4, 11.5, 12.2, 11.9, 12.5, 11.4, 12.0};
+        for (int i = 0; i < heap.length; i++) {
+            s.add(at(i * 2000L, 2000L * (i + 1), heap[i]));
+        }
+        Stats.Fit f = SoakSuite.growthPerMillion(s);
+        assertTrue(f.halfWidth95() > 1.0, "a 1 MB-per-million target cannot be judged from this: " + f);
     }
 
     @Test
