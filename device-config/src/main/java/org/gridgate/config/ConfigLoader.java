@@ -168,13 +168,14 @@ public final class ConfigLoader {
         boolean maskByHand = s.bool("maskConfirmByVolunteer", true);
         long held = s.integer("doorHeldOpenS", 30, 5, 600);
         long pre = s.integer("doorPreAlarmS", 20, 1, 600);
+        boolean onePass = s.bool("onePassOneEntry", true);
         if (pre >= held) {
             s.problem("doorPreAlarmS", "must be less than doorHeldOpenS (" + held + ")");
         }
         s.finish();
         return new PolicyConfig(fever, min, max, mask, Duration.ofSeconds(window), Duration.ofSeconds(grace),
                 Duration.ofSeconds(release), persons, Duration.ofDays(days), Duration.ofMinutes(passbackMin),
-                passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre));
+                passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre), onePass);
     }
 
     private static ThermometerConfig thermometer(Section s, Claims claims) {
@@ -283,56 +284,7 @@ public final class ConfigLoader {
     }
 
     private static MqttConfig mqtt(Section s, GateIdentity gate, Path base) {
-        // "uris" lists every node of a broker cluster (tried in order, failover); "uri" names one broker.
-        List<String> uris = s.strings("uris");
-        Optional<String> single = s.optString("uri");
-        if (single.isPresent() && !uris.isEmpty()) {
-            s.problem("uri", "give either uri (one broker) or uris (every node of a cluster), not both");
-        } else if (single.isPresent()) {
-            uris = List.of(single.get());
-        }
-        if (uris.isEmpty()) {
-            s.problem("uris", "missing required field: at least one broker URI, e.g. tcp://127.0.0.1:1883");
-        }
-        if (new java.util.HashSet<>(uris).size() < uris.size()) {
-            s.problem("uris", "lists a broker twice: name every cluster node once");
-        }
-        for (String u : uris) {
-            if (!u.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
-                s.problem("uris", "'" + u + "' is not a broker URI of the form tcp://host:port or ssl://host:port");
-            }
-        }
-        String client = s.string("clientId", "gridgate-" + gate.id());
-        String root = s.string("topicRoot", "gridgate");
-        if (root.contains("#") || root.contains("+") || root.startsWith("/") || root.endsWith("/")) {
-            s.problem("topicRoot", "must be plain topic levels without wildcards or leading/trailing '/'");
-        }
-        int inflight = (int) s.integer("inflight", 256, 1, 65_535);
-        int keepAlive = (int) s.integer("keepAliveS", 30, 5, 3600);
-        Optional<MqttConfig.Tls> tls = s.optSection("tls").map(t -> {
-            MqttConfig.Tls v = tls(t, base);
-            t.finish();
-            return v;
-        });
-        if (tls.isEmpty() && uris.stream().anyMatch(u -> u.startsWith("ssl://"))) {
-            s.problem("tls", "an ssl:// broker needs mqtt.tls.caFile (the CA the broker's certificate is pinned to)");
-        }
-        return new MqttConfig(uris, client, root, inflight, keepAlive, tls);
-    }
-
-    private static MqttConfig.Tls tls(Section t, Path base) {
-        Path ca = t.resolve("caFile", t.string("caFile"), base);
-        Optional<Path> cert = t.optString("certFile").map(v -> t.resolve("certFile", v, base));
-        Optional<Path> key = t.optString("keyFile").map(v -> t.resolve("keyFile", v, base));
-        Optional<Path> p12 = t.optString("pkcs12File").map(v -> t.resolve("pkcs12File", v, base));
-        String password = t.string("pkcs12Password", "");
-        if (cert.isPresent() != key.isPresent()) {
-            t.problem(cert.isPresent() ? "keyFile" : "certFile", "certFile and keyFile go together");
-        }
-        if (p12.isPresent() && cert.isPresent()) {
-            t.problem("pkcs12File", "give the client certificate either as PEM (certFile + keyFile) or as PKCS#12");
-        }
-        return new MqttConfig.Tls(ca, cert, key, p12, password);
+        return MqttSection.read(s, gate, base);
     }
 
     private static CredentialConfig credentials(Section s) {

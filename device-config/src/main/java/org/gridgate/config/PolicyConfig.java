@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maskConfirmByVolunteer a volunteer may confirm a mask by hand at the console
  * @param doorHeldOpen after a release the door may stay open this long before the held-open alarm
  * @param doorPreAlarm when the held-open pre-alarm (a warning beep) sounds
+ * @param onePassOneEntry a pass that entered cannot enter again until an exit with it is recorded
  */
 public record PolicyConfig(
         double feverThresholdC,
@@ -29,7 +30,18 @@ public record PolicyConfig(
         boolean assistedPass,
         boolean maskConfirmByVolunteer,
         Duration doorHeldOpen,
-        Duration doorPreAlarm) {
+        Duration doorPreAlarm,
+        boolean onePassOneEntry) {
+
+    /** Everything but the one-entry rule, which is then on (its default). */
+    public PolicyConfig(double feverThresholdC, double plausibleSkinMinC, double plausibleSkinMaxC, MaskPolicy mask,
+            Duration passageWindow, Duration maskGrace, Duration lockRelease, int exitQuotaPersons,
+            Duration exitQuotaPeriod, Duration antiPassback, boolean antiPassbackDenies, boolean assistedPass,
+            boolean maskConfirmByVolunteer, Duration doorHeldOpen, Duration doorPreAlarm) {
+        this(feverThresholdC, plausibleSkinMinC, plausibleSkinMaxC, mask, passageWindow, maskGrace, lockRelease,
+                exitQuotaPersons, exitQuotaPeriod, antiPassback, antiPassbackDenies, assistedPass, maskConfirmByVolunteer,
+                doorHeldOpen, doorPreAlarm, true);
+    }
 
     public enum MaskPolicy { REQUIRED, OFF }
 }

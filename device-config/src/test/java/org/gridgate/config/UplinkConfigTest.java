@@ -87,6 +87,7 @@ class UplinkConfigTest {
         Path cluster = variant(dir, """
                 mqtt:
                   uris: [ "tcp://nats-1.example:1883", "tcp://nats-2.example:1883", "tcp://nats-3.example:1883" ]
+                  allowPlaintext: true
                 """, CREDS);
         assertEquals(List.of("tcp://nats-1.example:1883", "tcp://nats-2.example:1883", "tcp://nats-3.example:1883"),
                 ConfigLoader.load(cluster).mqtt().orElseThrow().uris());
@@ -94,6 +95,7 @@ class UplinkConfigTest {
         Path single = variant(dir, """
                 mqtt:
                   uri: tcp://broker.example:1883
+                  allowPlaintext: true
                 """, CREDS);
         assertEquals(List.of("tcp://broker.example:1883"), ConfigLoader.load(single).mqtt().orElseThrow().uris());
     }
@@ -116,5 +118,49 @@ class UplinkConfigTest {
         ConfigException b = assertThrows(ConfigException.class, () -> ConfigLoader.load(both));
         assertTrue(b.problems().stream().anyMatch(p -> p.path().equals("mqtt.uri")
                 && p.message().contains("not both")), b.getMessage());
+    }
+
+    /** Finding 4 of issue 20: the shipped config talked plaintext to a LAN name; config check let it. */
+    @Test
+    void plainTcpToAnotherHostIsRefusedUnlessExplicitlyAllowed(@TempDir Path dir) throws Exception {
+        for (String uri : List.of("tcp://community.local:1883", "tcp://10.0.0.2:1883", "tcp://[fe80::1]:1883")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(variant(dir,
+                    "mqtt:\n  uris: [ \"" + uri + "\" ]\n", CREDS)));
+            assertTrue(e.getMessage().contains("mqtt.uris") && e.getMessage().contains("allowPlaintext"), e.getMessage());
+        }
+        for (String uri : List.of("tcp://127.0.0.1:1883", "tcp://localhost:1883", "tcp://[::1]:1883", "tcp://127.0.1.1:1")) {
+            MqttConfig m = ConfigLoader.load(variant(dir, "mqtt:\n  uris: [ \"" + uri + "\" ]\n", CREDS)).mqtt().orElseThrow();
+            assertEquals(List.of(), m.plaintextOffHost(), uri);
+        }
+        MqttConfig allowed = ConfigLoader.load(variant(dir, """
+                mqtt:
+                  uris: [ "tcp://community.local:1883" ]
+                  allowPlaintext: true
+                """, CREDS)).mqtt().orElseThrow();
+        assertTrue(allowed.allowPlaintext());
+        assertEquals(List.of("tcp://community.local:1883"), allowed.plaintextOffHost());
+    }
+
+    @Test
+    void usernameAndPasswordFileAndTheInboundCapAreRead(@TempDir Path dir) throws Exception {
+        MqttConfig m = ConfigLoader.load(variant(dir, """
+                mqtt:
+                  uris: [ "tcp://127.0.0.1:1883" ]
+                  username: gate-7
+                  passwordFile: secrets/mqtt-password
+                  maxInboundBytes: 65536
+                """, CREDS)).mqtt().orElseThrow();
+        assertEquals("gate-7", m.login().orElseThrow().username());
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("secrets/mqtt-password")), m.login().orElseThrow().passwordFile());
+        assertEquals(65536, m.maxInboundBytes());
+        assertEquals(MqttConfig.DEFAULT_MAX_INBOUND, ConfigLoader.load(variant(dir, MQTT, CREDS)).mqtt().orElseThrow()
+                .maxInboundBytes());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(variant(dir, """
+                mqtt:
+                  uris: [ "tcp://127.0.0.1:1883" ]
+                  password: hunter2
+                """, CREDS)));
+        assertTrue(e.getMessage().contains("needs mqtt.username"), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter2"), "the password is never echoed");
     }
 }

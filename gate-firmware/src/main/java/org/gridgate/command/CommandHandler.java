@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.gridgate.credential.trust.TrustDb;
 import org.gridgate.journal.Journal;
 import org.gridgate.journal.JournalException;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.passage.GateControl;
+import org.gridgate.uplink.Rejections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ public final class CommandHandler {
     private final Runnable wake;
     private final Consumer<byte[]> results;
     private final Clock clock;
+    private final Rejections unsigned;
 
     public CommandHandler(String gateId, RootKeys keys, TrustDb nonces, GateControl control, Actions actions,
             Journal journal, Runnable wake, Consumer<byte[]> results, Clock clock) {
@@ -65,6 +68,7 @@ public final class CommandHandler {
         this.wake = Objects.requireNonNull(wake);
         this.results = Objects.requireNonNull(results);
         this.clock = Objects.requireNonNull(clock);
+        this.unsigned = new Rejections(clock);
     }
 
     /** Handles one message from the command topic; never throws. Returns the result document. */
@@ -87,7 +91,17 @@ public final class CommandHandler {
             r.put("action", c.action().name());
             return finish(r, check(c, v.kid()));
         } catch (SignedEnvelope.Rejected e) {
-            return finish(r, "rejected", e.code(), e.getMessage());
+            // Not signed by a root key: anyone on the broker can send these, so they are rate-limited.
+            OptionalLong dropped = unsigned.admit(e.code());
+            if (dropped.isEmpty()) {
+                r.put("result", "rejected");
+                r.put("reason", e.code());
+                return r;
+            }
+            if (dropped.getAsLong() > 0) {
+                r.put("suppressed", dropped.getAsLong());
+            }
+            return finish(r, "rejected", e.code(), Rejections.excerpt(e.getMessage()));
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public final class SignedEnvelope {
     static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** Key ids are 8 bytes in practice (as in HCERT); anything much longer is not one. */
+    static final int MAX_KID = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Decoder B64 = Base64.getDecoder();
     private static final Base64.Encoder B64E = Base64.getEncoder();
@@ -88,6 +90,10 @@ public final class SignedEnvelope {
         }
         if (n.path("v").asInt(-1) != 1) {
             throw new Rejected("malformed", "envelope version must be 1 (unsigned message?)");
+        }
+        JsonNode kidNode = n.get("kid");
+        if (kidNode != null && kidNode.isTextual() && kidNode.asText().length() > MAX_KID * 2) {
+            throw new Rejected("malformed", "kid: " + kidNode.asText().length() + " characters, not a key id");
         }
         byte[] kid = field(n, "kid");
         byte[] payload = field(n, "payload");

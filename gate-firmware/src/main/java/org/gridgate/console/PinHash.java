@@ -24,6 +24,12 @@ public final class PinHash {
     private static final int HASH_BYTES = 32;
     /** PINs are digits; a longer one is a paste mistake, not a PIN. */
     static final int MAX_PIN = 32;
+    /**
+     * Shortest PIN {@code hash-pin} accepts. The console may be reachable from the LAN: with five tries per
+     * lock and doubling locks, a six-digit PIN (10^6) holds for years where a four-digit one holds for days.
+     * The config only holds hashes, so this is where the length can be enforced.
+     */
+    static final int MIN_PIN = 6;
 
     private PinHash() {}
 
@@ -66,7 +72,7 @@ public final class PinHash {
     }
 
     /**
-     * {@code console hash-pin}: reads one PIN (4-32 digits) from the first line of {@code in} and prints
+     * {@code console hash-pin}: reads one PIN (6-32 digits; longer is better) from the first line of {@code in} and prints
      * the line to put in {@code console.volunteers[].pin}. Exit 0, or 65 (bad input) with the reason.
      */
     public static int cli(InputStream in, PrintStream out, PrintStream err) {
@@ -78,8 +84,9 @@ public final class PinHash {
             return 65;
         }
         try {
-            if (pin.length < 4 || pin.length > MAX_PIN || !allDigits(pin)) {
-                err.println("gridgate: a PIN is 4 to " + MAX_PIN + " digits on one line of stdin");
+            if (pin.length < MIN_PIN || pin.length > MAX_PIN || !allDigits(pin)) {
+                err.println("gridgate: a PIN is " + MIN_PIN + " to " + MAX_PIN + " digits on one line of stdin"
+                        + " (a four-digit PIN is guessed in days by anyone on the LAN; eight digits are better)");
                 return 65;
             }
             out.println(hash(pin, DEFAULT_ITERATIONS, new SecureRandom()));

@@ -312,6 +312,9 @@ public final class GateLoop implements GateControl, AutoCloseable {
             String household = roster.find(d.subject().get()).map(org.gridgate.roster.Resident::household).orElse("");
             p.history().granted(d.subject().get(), household, d.direction(), d.at());
         }
+        if (d.granted() && d.assistedBy().isEmpty()) {
+            d.credential().ifPresent(c -> p.history().granted(Movements.passKey(c.passId()), "", d.direction(), d.at()));
+        }
         return true;
     }
 

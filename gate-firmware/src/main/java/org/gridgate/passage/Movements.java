@@ -5,17 +5,35 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.gridgate.credential.HealthCredential;
 import org.gridgate.passage.Check.Kind;
 import org.gridgate.roster.Resident;
 
-/** The movement rules: home quarantine keeps people in, the household quota rations exits, anti-passback flags. */
+/**
+ * The movement rules: home quarantine keeps people in, the household quota rations exits, one pass lets
+ * one person in (until an exit with it is recorded), anti-passback flags.
+ */
 final class Movements {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Movements() {}
 
-    static Check check(Direction direction, Optional<String> subject, Optional<Resident> person, PassageHistory history,
-            Policy policy, Instant now) {
+    /** History key of a pass (the history hashes it like a subject). */
+    static String passKey(String passId) {
+        return "pass:" + passId;
+    }
+
+    static Check check(Direction direction, Optional<String> subject, Optional<Resident> person,
+            Optional<HealthCredential> pass, PassageHistory history, Policy policy, Instant now) {
+        if (direction == Direction.ENTRY && policy.movement().onePassOneEntry() && pass.isPresent()) {
+            // A pass is valid for minutes to months; while it is, it lets one person in. A screenshot shared
+            // in the queue is refused here, whoever is on the roster.
+            Optional<PassageHistory.Last> used = history.last(passKey(pass.get().passId()));
+            if (used.isPresent() && used.get().direction() == Direction.ENTRY) {
+                return Check.fail(Kind.MOVEMENT, Reason.PASS_USED, "entered with this pass at "
+                        + LocalDateTime.ofInstant(used.get().at(), policy.zone()).format(WHEN));
+            }
+        }
         if (person.isEmpty() || subject.isEmpty()) {
             return Check.pass(Kind.MOVEMENT, Reason.MOVEMENT_OK, "no roster entry to check");
         }

@@ -18,6 +18,7 @@ public enum Reason {
     QUARANTINE_EXIT("home_quarantine", "居家隔离期间不得外出", "under home quarantine: may not leave"),
     EXIT_QUOTA("exit_quota", "本户外出名额已用完", "household exit quota used up"),
     ANTI_PASSBACK("anti_passback", "重复进入，无外出记录", "entered twice without an exit"),
+    PASS_USED("pass_used", "此码已入内，请先登记外出", "this pass has already entered: an exit must be recorded first"),
     // temperature
     TEMPERATURE_NORMAL("temperature_normal", "体温正常", "temperature normal"),
     FEVER("fever", "体温异常", "temperature too high"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,17 @@ import org.gridgate.credential.HealthCredential.PersonKind;
 /**
  * The roster as the community server sends it (JSON, version 1; see docs/mqtt.md): a full roster
  * ({@code "type":"full"}, the default) or a delta ({@code "type":"delta"} with {@code baseVersion},
- * {@code entries} to add or replace and {@code remove} subjects). Parsing is all or nothing: one
- * bad entry rejects the message, so the gate keeps its last good roster.
+ * {@code entries} to add or replace and {@code remove} subjects). Every message carries a
+ * {@code version} (a positive integer; missing is refused, never read as 0) and an {@code issuedAt}
+ * instant, so a captured older roster cannot be replayed over a newer one. Parsing is all or
+ * nothing: one bad entry rejects the message, so the gate keeps its last good roster.
  */
 public final class RosterMessage {
     /** A roster larger than this is refused rather than exhausting a small terminal's memory. */
     public static final int MAX_ENTRIES = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private RosterMessage() {}
 
@@ -30,16 +35,19 @@ public final class RosterMessage {
         }
     }
 
-    /** The entries of a full roster; a delta is refused here (use {@link #parseUpdate}). */
-    public static List<Resident> parse(byte[] payload) throws Invalid {
-        RosterUpdate u = parseUpdate(payload);
-        if (!u.full()) {
+    /**
+     * The entries of a roster file the server is about to publish (it stamps its own version and issue
+     * time): {@code version} and {@code issuedAt} may be missing here, unlike in {@link #parseUpdate}.
+     */
+    public static List<Resident> parseSource(byte[] payload) throws Invalid {
+        JsonNode root = root(payload);
+        if (!root.path("type").asText("full").equals("full")) {
             throw new Invalid("a delta, not a full roster");
         }
-        return u.upserts();
+        return entries(root);
     }
 
-    public static RosterUpdate parseUpdate(byte[] payload) throws Invalid {
+    private static JsonNode root(byte[] payload) throws Invalid {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
@@ -52,6 +60,10 @@ public final class RosterMessage {
         if (root.path("v").asInt(-1) != 1) {
             throw new Invalid("unsupported version " + root.path("v"));
         }
+        return root;
+    }
+
+    private static List<Resident> entries(JsonNode root) throws Invalid {
         JsonNode entries = root.path("entries");
         if (!entries.isArray()) {
             throw new Invalid("entries: missing or not a list");
@@ -63,14 +75,30 @@ public final class RosterMessage {
         for (int i = 0; i < entries.size(); i++) {
             out.add(entry(entries.get(i), "entries[" + i + "]"));
         }
+        return out;
+    }
+
+    public static RosterUpdate parseUpdate(byte[] payload) throws Invalid {
+        JsonNode root = root(payload);
+        List<Resident> out = entries(root);
         String type = root.path("type").asText("full");
-        long version = root.path("version").asLong(0);
-        if (version < 0) {
-            throw new Invalid("version: must not be negative");
+        JsonNode v = root.get("version");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1) {
+            throw new Invalid("version: missing or not a positive integer (a roster without one could be replayed)");
+        }
+        long version = v.asLong();
+        Instant issuedAt;
+        try {
+            issuedAt = Instant.parse(root.path("issuedAt").asText(""));
+        } catch (DateTimeException e) {
+            throw new Invalid("issuedAt: missing or not an ISO-8601 instant");
+        }
+        if (issuedAt.isBefore(EARLIEST) || issuedAt.isAfter(LATEST)) { // kept as epoch milliseconds
+            throw new Invalid("issuedAt: outside the years 0000-9999");
         }
         switch (type) {
             case "full" -> {
-                return RosterUpdate.full(version, out);
+                return RosterUpdate.full(version, issuedAt, out);
             }
             case "delta" -> {
                 if (!root.path("baseVersion").isIntegralNumber() || version <= root.path("baseVersion").asLong()) {
@@ -89,37 +117,36 @@ public final class RosterMessage {
                         removals.add(r.asText());
                     }
                 }
-                return new RosterUpdate(false, version, root.path("baseVersion").asLong(), out, removals);
+                return new RosterUpdate(false, version, root.path("baseVersion").asLong(), issuedAt, out, removals);
             }
             default -> throw new Invalid("type: must be full or delta, got '" + type + "'");
         }
     }
 
     /** A full roster message of the given version. */
-    public static byte[] encode(long version, List<Resident> entries) {
+    public static byte[] encode(long version, Instant issuedAt, List<Resident> entries) {
         var root = JSON.createObjectNode();
         root.put("v", 1);
         root.put("type", "full");
         root.put("version", version);
+        root.put("issuedAt", issuedAt.toString());
         fill(root.putArray("entries"), entries);
         return bytes(root);
     }
 
     /** A delta message: {@code upserts} added or replaced, {@code removals} dropped, from {@code base}. */
-    public static byte[] encodeDelta(long base, long version, List<Resident> upserts, List<String> removals) {
+    public static byte[] encodeDelta(long base, long version, Instant issuedAt, List<Resident> upserts,
+            List<String> removals) {
         var root = JSON.createObjectNode();
         root.put("v", 1);
         root.put("type", "delta");
         root.put("baseVersion", base);
         root.put("version", version);
+        root.put("issuedAt", issuedAt.toString());
         fill(root.putArray("entries"), upserts);
         var rm = root.putArray("remove");
         removals.forEach(rm::add);
         return bytes(root);
-    }
-
-    public static byte[] encode(List<Resident> entries) {
-        return encode(0, entries);
     }
 
     private static void fill(com.fasterxml.jackson.databind.node.ArrayNode list, List<Resident> entries) {

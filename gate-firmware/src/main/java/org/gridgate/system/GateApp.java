@@ -112,8 +112,9 @@ public final class GateApp implements AutoCloseable {
         GpioLock lock = new GpioLock(gpio, config.gpio().lock(), scheduler);
         Journal journal;
         try {
+            StateFiles.secure(config.storage());
             journal = SqliteJournal.open(config.storage(), config.gate(), clock);
-        } catch (JournalException e) {
+        } catch (JournalException | java.io.IOException e) {
             lock.toSafeState();
             gpio.shutdown();
             scheduler.close();
@@ -297,7 +298,7 @@ public final class GateApp implements AutoCloseable {
                     }
                 }, journal, u::wake, u::publishCommandResult, clock);
         u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
-                body -> record(RecordKind.EVENT, body)));
+                body -> record(RecordKind.EVENT, body), new org.gridgate.uplink.Rejections(clock)));
         status = new StatusReporter(loop, journal, inbox.trustAge(), BuildInfo.version(), u::publishStatus, scheduler, clock);
         status.start();
         summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);

@@ -1,7 +1,9 @@
 package org.gridgate.system;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.gridgate.command.CommandHandler;
 import org.gridgate.command.RootKeys;
@@ -13,6 +15,7 @@ import org.gridgate.roster.RosterMessage;
 import org.gridgate.roster.RosterUpdate;
 import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.uplink.Inbound;
+import org.gridgate.uplink.Rejections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +33,11 @@ final class InboundRouter implements Inbound {
     private final TrustLists trust;
     private final CommandHandler commands;
     private final Consumer<Map<String, Object>> events;
+    private final Rejections rejections;
 
     InboundRouter(GateLoop loop, SqliteRosterStore rosters, RootKeys keys, TrustLists trust, CommandHandler commands,
-            Consumer<Map<String, Object>> events) {
+            Consumer<Map<String, Object>> events, Rejections rejections) {
+        this.rejections = rejections;
         this.loop = loop;
         this.rosters = rosters;
         this.keys = keys;
@@ -70,9 +75,32 @@ final class InboundRouter implements Inbound {
         }
     }
 
+    @Override
+    public void tooLarge(String channel, int bytes) {
+        rejected(channel, "too_large", bytes + " bytes, more than mqtt.maxInboundBytes");
+    }
+
+    /**
+     * Logged, journaled and published, at most {@link Rejections#PER_MINUTE} a minute per channel and
+     * reason; the detail quotes at most a short escaped prefix of anything the sender chose.
+     */
     private void rejected(String channel, String code, String detail) {
-        LOG.warn("{} rejected ({}), keeping the last good one: {}", channel, code, detail);
-        events.accept(Map.of("event", "inbound_rejected", "channel", channel, "reason", code, "detail", detail));
+        OptionalLong dropped = rejections.admit(channel + "/" + code);
+        if (dropped.isEmpty()) {
+            return;
+        }
+        String safe = Rejections.excerpt(detail);
+        LOG.warn("{} rejected ({}), keeping the last good one: {}{}", channel, code, safe,
+                dropped.getAsLong() > 0 ? " (" + dropped.getAsLong() + " more not reported)" : "");
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("event", "inbound_rejected");
+        e.put("channel", channel);
+        e.put("reason", code);
+        e.put("detail", safe);
+        if (dropped.getAsLong() > 0) {
+            e.put("suppressed", dropped.getAsLong());
+        }
+        events.accept(e);
     }
 
     private void roster(byte[] payload) throws RosterMessage.Invalid, IOException {
@@ -86,6 +114,8 @@ final class InboundRouter implements Inbound {
         if (o.applied()) {
             loop.replaceRoster(o.entries());
             LOG.info("roster version {} in force ({}, {} entries)", o.version(), o.reason(), o.entries().size());
+        } else if (o.version() == update.version()) {
+            LOG.info("{}", o.reason()); // the retained roster again, after a reconnect: nothing to do
         } else {
             rejected("roster", "not_applied", o.reason());
         }

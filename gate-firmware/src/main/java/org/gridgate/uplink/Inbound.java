@@ -9,4 +9,7 @@ public interface Inbound {
      * @param channel the topic's meaning: {@code roster}, {@code trust}, {@code revocations} or {@code command}
      */
     void received(String channel, byte[] payload);
+
+    /** A message on {@code channel} larger than {@code mqtt.maxInboundBytes} arrived and was dropped unread. */
+    default void tooLarge(String channel, int bytes) {}
 }

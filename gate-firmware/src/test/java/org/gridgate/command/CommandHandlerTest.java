@@ -225,4 +225,35 @@ class CommandHandlerTest {
         assertTrue(accepted <= 1, "one nonce, one action: " + accepted);
         assertTrue(calls.size() <= 1, calls.toString());
     }
+
+    /**
+     * Finding 5 of issue 20: three unsigned envelopes with a 3 MB kid made three 4 MB journal records
+     * (and a 12 MB log, and three 4 MB results published). Now each report quotes a short escaped prefix
+     * at most, and a flood of them is reported at most ten times a minute, the rest counted.
+     */
+    @Test
+    void aHugeKidIsNotEchoedAndUnsignedFloodsAreRateLimited() throws Exception {
+        String kid = "A".repeat(3 * 1024 * 1024);
+        byte[] env = ("{\"v\":1,\"kid\":\"" + kid + "\",\"alg\":\"ES256\",\"payload\":\"AA==\",\"sig\":\"AA==\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            handler.handle(env);
+        }
+        List<JournalEntry> events = journal.range(1, Long.MAX_VALUE, 100);
+        assertEquals(3, events.size());
+        for (JournalEntry e : events) {
+            assertTrue(e.toString().length() < 1000, "journal record of " + e.toString().length() + " chars");
+        }
+        assertTrue(published.stream().allMatch(p -> p.toString().length() < 1000), "published results stay small");
+
+        for (int i = 0; i < 50; i++) { // garbage keeps coming within the same minute
+            handler.handle(("not json " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        long malformed = journal.range(1, Long.MAX_VALUE, 1000).size();
+        assertTrue(malformed <= 3 + org.gridgate.uplink.Rejections.PER_MINUTE, malformed + " events journaled");
+        clock.advance(Duration.ofMinutes(1));
+        handler.handle("still not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode last = published.get(published.size() - 1);
+        assertTrue(last.path("suppressed").asLong() > 0, "the next report counts what was dropped: " + last);
+    }
 }

@@ -47,7 +47,7 @@ class PinHashTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "123", "12ab", "1234 5678", "123456789012345678901234567890123"})
+    @ValueSource(strings = {"", "123", "1234", "12345", "12ab", "1234 5678", "123456789012345678901234567890123"})
     void cliRefusesWhatIsNotAPin(String pin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,6 +55,6 @@ class PinHashTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(65, rc);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("4 to 32 digits"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("6 to 32 digits"));
     }
 }

@@ -71,7 +71,7 @@ final class GateHarness implements AutoCloseable {
                 return new Verification.Rejected(Verification.Failure.UNREADABLE, "test code");
             }
             return new Verification.Verified(new HealthCredential(HealthCredential.Format.COMMUNITY_PASS,
-                    HealthCredential.Colour.valueOf(p[2]), p[1], HealthCredential.PersonKind.RESIDENT, "", "p", "k",
+                    HealthCredential.Colour.valueOf(p[2]), p[1], HealthCredential.PersonKind.RESIDENT, "", "pass-" + p[1], "k",
                     now.minusSeconds(1), now.plusSeconds(600)));
         };
         Pseudonyms pseudonyms = new Pseudonyms() {

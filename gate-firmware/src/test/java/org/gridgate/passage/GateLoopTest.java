@@ -219,7 +219,7 @@ class GateLoopTest {
     @Test
     void enteringTwiceWithoutAnExitIsFlaggedNotDenied() throws Exception {
         gate(new Policy.Movement(0, Duration.ofDays(3), Duration.ofMinutes(30), false, true, true,
-                Duration.ofSeconds(30), Duration.ofSeconds(20)));
+                Duration.ofSeconds(30), Duration.ofSeconds(20)).withOnePassOneEntry(false));
         g.input(Kind.MASK_PRESENT, true);
         g.scan("code:R-1:GREEN", Direction.ENTRY);
         g.reading(36.5);
@@ -229,6 +229,32 @@ class GateLoopTest {
         Decision d = g.last();
         assertTrue(d.granted());
         assertTrue(d.checks().stream().anyMatch(c -> c.reason() == Reason.ANTI_PASSBACK && c.passed()));
+    }
+
+    /**
+     * Finding 6 of issue 20: the same community pass scanned three times 8 s apart gave three grants.
+     * Now one pass lets one person in; an exit recorded with it allows the next entry.
+     */
+    @Test
+    void onePassLetsOnePersonInUntilItsExitIsRecorded() throws Exception {
+        gate(Policy.Movement.DEFAULTS);
+        g.input(Kind.MASK_PRESENT, true);
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        assertTrue(g.last().granted());
+        for (int i = 0; i < 2; i++) {
+            g.advance(Duration.ofSeconds(8));
+            g.scan("code:R-1:GREEN", Direction.ENTRY);
+            g.reading(36.5);
+            assertEquals(List.of(Reason.PASS_USED), g.last().denialReasons(), "scan " + (i + 2));
+        }
+        g.advance(Duration.ofMinutes(30));
+        g.scan("code:R-1:GREEN", Direction.EXIT);
+        assertTrue(g.last().granted());
+        g.advance(Duration.ofMinutes(30));
+        g.scan("code:R-1:GREEN", Direction.ENTRY);
+        g.reading(36.5);
+        assertTrue(g.last().granted(), "re-entry after a recorded exit");
     }
 
     @Test

@@ -23,7 +23,7 @@ class RulesDocTest {
         for (String key : new String[] {"feverThresholdC", "plausibleSkinMinC", "plausibleSkinMaxC", "`mask`",
             "passageWindowS", "maskGraceS", "lockReleaseS", "exitQuota.persons", "exitQuota.days",
             "antiPassback.minutes", "antiPassback.deny", "assistedPass", "maskConfirmByVolunteer", "doorHeldOpenS",
-            "doorPreAlarmS"}) {
+            "doorPreAlarmS", "onePassOneEntry"}) {
             assertTrue(doc.contains(key), "docs/rules.md lacks " + key);
         }
     }

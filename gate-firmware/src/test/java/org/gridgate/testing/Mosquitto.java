@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Mosquitto implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofSeconds(30);
+    /** The broker-side limit, larger than a gate's default inbound cap (256 KiB) so both can be tested. */
+    public static final int MAX_PACKET = 1024 * 1024;
     private final String exe;
     private final Path dir;
     private final Path config;
@@ -43,6 +45,8 @@ public final class Mosquitto implements AutoCloseable {
                     "persistence_location " + dir + "/",
                     "max_queued_messages 0",
                     "max_inflight_messages 0",
+                    // As docs/mqtt.md advises for a gridgate broker: refuse what no gate would accept.
+                    "max_packet_size " + MAX_PACKET,
                     "user " + System.getProperty("user.name"),
                     "log_dest file " + dir.resolve("mosquitto.log"),
                     ""));

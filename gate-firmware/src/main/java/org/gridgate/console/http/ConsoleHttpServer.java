@@ -34,9 +34,36 @@ import org.slf4j.LoggerFactory;
  * Serves the console with the JDK's HTTP(S) server: the static page, the API and the event stream.
  * One virtual thread per exchange, so an open event stream costs no platform thread. Every response
  * carries the security headers; nothing is cached.
+ *
+ * <p>A flood from the LAN must cost the gate a bounded amount of memory (docs/security.md, "Console
+ * flood"): at most {@link #MAX_CONNECTIONS} connections at once (more are closed as they are accepted),
+ * a request must arrive whole within {@link #MAX_REQUEST_S} seconds (slowloris), and headers are capped
+ * in count and size. The JDK server reads these limits once, from system properties, when its first
+ * instance is created: they are set here before that, unless the operator set them on the command line.
  */
 public final class ConsoleHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleHttpServer.class);
+    /** Open pages, event streams and sign-ins at once; a handful of volunteers need far fewer. */
+    public static final int MAX_CONNECTIONS = 64;
+    /** Seconds to send a whole request (line, headers, body); the console's own requests take milliseconds. */
+    public static final int MAX_REQUEST_S = 10;
+    static final int MAX_HEADERS = 64;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    static {
+        limit("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+        limit("sun.net.httpserver.maxReqTime", MAX_REQUEST_S);
+        limit("sun.net.httpserver.maxReqHeaders", MAX_HEADERS);
+        limit("sun.net.httpserver.maxReqHeaderSize", MAX_HEADER_BYTES);
+        // A connection that sent nothing is closed after the same time (NEWLY_ACCEPTED idle interval).
+        limit("sun.net.httpserver.idleInterval", 30);
+    }
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
+    }
     static final long KEEPALIVE_MS = 15_000;
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css");

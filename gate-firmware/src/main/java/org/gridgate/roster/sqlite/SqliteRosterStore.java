@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.gridgate.credential.HealthCredential.PersonKind;
 import org.gridgate.roster.Resident;
 import org.gridgate.roster.RosterUpdate;
@@ -37,7 +39,9 @@ public final class SqliteRosterStore implements AutoCloseable {
                     + " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS roster_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
                     + " version INTEGER NOT NULL)",
-            "INSERT OR IGNORE INTO roster_meta VALUES (1, -1)")));
+            "INSERT OR IGNORE INTO roster_meta VALUES (1, -1)"),
+            // Step 2 (issue 20): when the server issued the roster in force.
+            List.of("ALTER TABLE roster_meta ADD COLUMN issued_at INTEGER")));
 
     private final Connection db;
 
@@ -52,6 +56,17 @@ public final class SqliteRosterStore implements AutoCloseable {
         } catch (SQLException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** When the server issued the roster in force; empty if none was received (or it predates issue times). */
+    public synchronized Optional<Instant> issuedAt() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT issued_at FROM roster_meta")) {
+            if (r.next()) {
+                long ms = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+            }
+            return Optional.empty();
         }
     }
 
@@ -82,14 +97,15 @@ public final class SqliteRosterStore implements AutoCloseable {
             return new Outcome(false, held, entries(), "delta from version " + u.baseVersion() + " but the gate holds "
                     + held + ": waiting for a full roster");
         }
-        if (u.version() < held && u.full() && held >= 0) {
-            return new Outcome(false, held, entries(), "roster version " + u.version() + " is older than the "
-                    + held + " the gate holds");
+        if (u.version() <= held) { // strictly newer only: a replayed or re-delivered roster changes nothing
+            return new Outcome(false, held, entries(), u.version() == held ? "roster version " + held
+                    + " already in force" : "roster version " + u.version() + " is older than the " + held
+                    + " the gate holds");
         }
         db.setAutoCommit(false);
         try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO resident VALUES (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement del = db.prepareStatement("DELETE FROM resident WHERE subject = ?");
-                PreparedStatement ver = db.prepareStatement("UPDATE roster_meta SET version = ?")) {
+                PreparedStatement ver = db.prepareStatement("UPDATE roster_meta SET version = ?, issued_at = ?")) {
             if (u.full()) {
                 try (Statement s = db.createStatement()) {
                     s.execute("DELETE FROM resident");
@@ -112,6 +128,7 @@ public final class SqliteRosterStore implements AutoCloseable {
             }
             put.executeBatch();
             ver.setLong(1, u.version());
+            ver.setLong(2, u.issuedAt().toEpochMilli());
             ver.executeUpdate();
             db.commit();
         } catch (SQLException e) {

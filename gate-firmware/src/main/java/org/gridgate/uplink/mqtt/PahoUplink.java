@@ -119,6 +119,7 @@ public final class PahoUplink implements Uplink {
                 throw new IllegalArgumentException("mqtt.tls: " + e.getMessage(), e);
             }
         }
+        BrokerLogin.apply(config, options, LOG);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gridgate-uplink");
             t.setDaemon(true);
@@ -386,6 +387,12 @@ public final class PahoUplink implements Uplink {
         public void messageArrived(String topic, MqttMessage message) {
             String channel = inboundTopics.get(topic);
             if (channel == null) {
+                return;
+            }
+            if (message.getPayload().length > config.maxInboundBytes()) {
+                // Refused before parsing: JSON and base64 would multiply its size in the heap. Paho has already
+                // read it whole, so the broker's own limit (docs/mqtt.md) is what keeps a huge one off the gate.
+                inbound.tooLarge(channel, message.getPayload().length);
                 return;
             }
             try {

@@ -119,6 +119,40 @@ class TrustListsTest {
         assertEquals(4, lists.revocationVersion());
     }
 
+    /**
+     * Issue 20, finding 3 asked the roster's question of trust and revocation lists too: a captured older
+     * list replayed (retained) must not undo a revocation or bring back a removed key, across a restart, and
+     * a list without a version is refused rather than read as 0. These already held; this keeps them.
+     */
+    @Test
+    void replayedOrUnversionedListsAreRefusedAcrossARestart() throws Exception {
+        KeyPair other = TestCredentials.ecKeys();
+        byte[] oldTrust = trustList(1, clock.instant(), issuer);
+        byte[] oldRevocations = revocations(1, Map.of("full", true, "ids", List.of()));
+        lists.applyTrust(oldTrust);
+        lists.applyRevocations(oldRevocations);
+        lists.applyTrust(trustList(2, clock.instant(), other)); // the issuer's key removed
+        lists.applyRevocations(revocations(2, Map.of("full", true, "ids", List.of("p1"))));
+        db.close();
+        db = TrustDb.open(dir.resolve("trust.db"));
+        lists = TrustLists.open(db, clock);
+        assertTrue(lists.applyTrust(oldTrust).contains("kept"));
+        assertTrue(lists.applyRevocations(oldRevocations).contains("kept"));
+        assertTrue(lists.applyRevocations(revocations(2, Map.of("full", true, "ids", List.of()))).contains("kept"),
+                "the same version again changes nothing");
+        // The removed key stays removed (the new key shares its kid, so the signature is what fails).
+        assertInstanceOf(Verification.Rejected.class, verifier().verify(pass("p1"), clock.instant()));
+        Map<String, Object> unversioned = new LinkedHashMap<>(Map.of("v", 1, "type", "revocations",
+                "issuedAt", clock.instant().toString(), "full", true, "ids", List.of()));
+        InvalidDocument e = assertThrows(InvalidDocument.class, () -> lists.applyRevocations(JSON.writeValueAsBytes(unversioned)));
+        assertTrue(e.getMessage().contains("version"), e.getMessage());
+        unversioned.put("version", 3);
+        unversioned.remove("issuedAt");
+        assertThrows(InvalidDocument.class, () -> lists.applyRevocations(JSON.writeValueAsBytes(unversioned)));
+        assertEquals(2, lists.revocationVersion());
+        assertEquals(2, lists.trustVersion());
+    }
+
     @Test
     void aBadListChangesNothing() throws Exception {
         lists.applyTrust(trustList(1, clock.instant(), issuer));

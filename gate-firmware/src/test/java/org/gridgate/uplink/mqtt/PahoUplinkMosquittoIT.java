@@ -135,4 +135,52 @@ class PahoUplinkMosquittoIT {
     private static long distinctIds(MqttSubscriber s) {
         return UplinkFixture.records(s).stream().map(UplinkFixture::idOf).distinct().count();
     }
+
+    /**
+     * Finding 5 of issue 20: a 40 MB message on the command topic ran Paho's receive thread out of memory
+     * and stopped everything inbound for a minute. Now the broker refuses it (max_packet_size), a message
+     * under the broker's limit but over the gate's cap is dropped unread, and the link stays up.
+     */
+    @Test
+    void oversizedInboundMessagesNeverReachTheGateAndTheLinkStaysUp() throws Exception {
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                UplinkFixture gate = new UplinkFixture(dir, List.of(broker.uri()), 64)) {
+            String uri = broker.uri();
+            gate.start();
+            Await.until(WAIT, "connected", gate.uplink::connected);
+            String topic = UplinkFixture.PREFIX + "command";
+            org.eclipse.paho.client.mqttv3.MqttClient attacker = new org.eclipse.paho.client.mqttv3.MqttClient(uri,
+                    "attacker", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            attacker.connect();
+            Await.until(WAIT, "subscribed", () -> {
+                try {
+                    attacker.publish(topic, "ping".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
+                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                    throw new IllegalStateException(e);
+                }
+                return gate.inbound.contains("command:ping");
+            });
+            attacker.publish(topic, new byte[300 * 1024], 1, false);
+            Await.until(WAIT, () -> "dropped unread: " + gate.inbound, () -> gate.inbound.contains("command:too large:307200"));
+            try {
+                attacker.publish(topic, new byte[40 * 1024 * 1024], 1, false);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                // mosquitto drops a client that sends more than max_packet_size: expected
+            }
+            try (var again = new org.eclipse.paho.client.mqttv3.MqttClient(uri, "attacker-2",
+                    new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+                again.connect();
+                again.publish(topic, "after".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
+                again.disconnect();
+            }
+            Await.until(WAIT, () -> "the next message still arrives: " + gate.inbound, () -> gate.inbound.contains("command:after"));
+            assertTrue(gate.uplink.connected());
+            assertFalse(gate.inbound.stream().anyMatch(m -> m.length() > 100 && !m.contains("too large")),
+                    "nothing oversized was handed on");
+            if (attacker.isConnected()) {
+                attacker.disconnect();
+            }
+            attacker.close();
+        }
+    }
 }

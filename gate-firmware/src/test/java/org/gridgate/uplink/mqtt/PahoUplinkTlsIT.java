@@ -124,6 +124,88 @@ class PahoUplinkTlsIT {
         }
     }
 
+    /**
+     * Finding 4 of issue 20: a broker that wants a login. Server-authenticated TLS (the CA pinned, no
+     * client certificate) plus mqtt.username and mqtt.passwordFile: the right password delivers, a wrong
+     * one is refused by mosquitto and nothing is delivered.
+     */
+    @Test
+    void gateSignsInWithUsernameAndPasswordFileOverTls() throws Exception {
+        String mosquitto = SystemTools.require("mosquitto", "mosquitto");
+        String passwd = SystemTools.require("mosquitto_passwd", "mosquitto");
+        TestPki pki = new TestPki(dir.resolve("pki"));
+        Path passwords = dir.resolve("passwords");
+        Process mk = new ProcessBuilder(passwd, "-c", "-b", passwords.toString(), "gate-7", "right-horse-battery")
+                .redirectErrorStream(true).start();
+        assertTrue(mk.waitFor(30, TimeUnit.SECONDS) && mk.exitValue() == 0, "mosquitto_passwd");
+        int port = FreePort.find();
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n",
+                "per_listener_settings false",
+                "listener " + port + " 127.0.0.1",
+                "cafile " + pki.file("ca.pem"),
+                "certfile " + pki.file("broker.pem"),
+                "keyfile " + pki.file("broker.key"),
+                "allow_anonymous false",
+                "password_file " + passwords,
+                "user " + System.getProperty("user.name"),
+                "log_dest file " + dir.resolve("mosquitto.log"),
+                ""));
+        Process broker = new ProcessBuilder(mosquitto, "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        ExecutorScheduler scheduler = new ExecutorScheduler("tls-login-it");
+        try {
+            Await.until(Duration.ofSeconds(10), "mosquitto TLS listener", () -> listening(broker, port));
+            String uri = "ssl://127.0.0.1:" + port;
+            MqttConfig.Tls caOnly = new MqttConfig.Tls(pki.file("ca.pem"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), "");
+            Path right = Files.writeString(dir.resolve("right"), "right-horse-battery\n");
+            Path wrong = Files.writeString(dir.resolve("wrong"), "guess\n");
+            try (SqliteJournal journal = new SqliteJournal(dir.resolve("wrong.db"), UplinkFixture.GATE,
+                    new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC());
+                    PahoUplink uplink = new PahoUplink(login(uri, caOnly, wrong), UplinkFixture.GATE, journal,
+                            scheduler, Clock.systemUTC(), UplinkFixture.FAST)) {
+                uplink.start((channel, payload) -> {});
+                journal.append(RecordKind.PASSAGE, Instant.now(), Map.of("n", 0));
+                uplink.wake();
+                Await.until(Duration.ofSeconds(20), "mosquitto refuses the wrong password",
+                        () -> log(dir.resolve("mosquitto.log")).contains("not authorised"));
+                assertFalse(uplink.connected());
+                assertEquals(1, journal.stats().undelivered());
+            }
+            try (SqliteJournal journal = new SqliteJournal(dir.resolve("right.db"), UplinkFixture.GATE,
+                    new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC());
+                    PahoUplink uplink = new PahoUplink(login(uri, caOnly, right), UplinkFixture.GATE, journal,
+                            scheduler, Clock.systemUTC(), UplinkFixture.FAST)) {
+                uplink.start((channel, payload) -> {});
+                for (int i = 0; i < 5; i++) {
+                    journal.append(RecordKind.PASSAGE, Instant.now(), Map.of("n", i));
+                }
+                uplink.wake();
+                Await.until(Duration.ofSeconds(20), "delivered with the right password",
+                        () -> journal.stats().undelivered() == 0);
+            }
+        } finally {
+            scheduler.close();
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static MqttConfig login(String uri, MqttConfig.Tls tls, Path passwordFile) {
+        return new MqttConfig(List.of(uri), "gate-7", "gridgate", 16, 30, Optional.of(tls),
+                Optional.of(new MqttConfig.Login("gate-7", Optional.of(passwordFile), Optional.empty())), false,
+                MqttConfig.DEFAULT_MAX_INBOUND);
+    }
+
+    private static String log(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static MqttConfig.Tls pem(TestPki pki, String cn) {
         return new MqttConfig.Tls(pki.file("ca.pem"), Optional.of(pki.file(cn + ".pem")),
                 Optional.of(pki.file(cn + ".key")), Optional.empty(), "");

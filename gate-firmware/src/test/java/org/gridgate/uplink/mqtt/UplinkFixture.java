@@ -59,8 +59,17 @@ final class UplinkFixture implements AutoCloseable {
     }
 
     void start() {
-        Inbound in = (channel, payload) -> inbound.add(channel + ":" + new String(payload, StandardCharsets.UTF_8));
-        uplink.start(in);
+        uplink.start(new Inbound() {
+            @Override
+            public void received(String channel, byte[] payload) {
+                inbound.add(channel + ":" + new String(payload, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void tooLarge(String channel, int bytes) {
+                inbound.add(channel + ":too large:" + bytes);
+            }
+        });
     }
 
     List<JournalEntry> append(int n) throws JournalException {

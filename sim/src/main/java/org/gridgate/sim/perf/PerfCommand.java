@@ -26,6 +26,7 @@ public final class PerfCommand {
     static List<PerfSuite> suites() {
         return List.of(
                 new org.gridgate.sim.perf.decision.DecisionSuite(),
+                new org.gridgate.sim.perf.decision.FloodSuite(),
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
                 new org.gridgate.sim.perf.micro.CryptoSuite(),

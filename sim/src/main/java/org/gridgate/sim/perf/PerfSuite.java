@@ -6,7 +6,7 @@ package org.gridgate.sim.perf;
  * fails half-way still shows what it measured.
  */
 public interface PerfSuite {
-    /** Short name used by {@code bench --only NAME}. */
+    /** Short name used by {@code perf --only NAME}. */
     String name();
 
     void run(PerfOptions options, PerfReport report) throws Exception;

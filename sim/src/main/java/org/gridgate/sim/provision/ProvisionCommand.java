@@ -48,7 +48,7 @@ public final class ProvisionCommand {
             String template = answer(a, "--template", "template (pi-kit or sim)", "pi-kit", in, out);
             String gateId = answer(a, "--gate-id", "gate id", "gate-01", in, out);
             String community = answer(a, "--community", "community", "sunflower-court", in, out);
-            String broker = answer(a, "--broker", "broker URI", "tcp://community.local:1883", in, out);
+            String broker = answer(a, "--broker", "broker URI", "ssl://community.local:8883", in, out);
             Optional<CredentialConfig.TrustAnchor> anchor = Optional.empty();
             if (a.get("--community-key").isPresent()) {
                 anchor = Optional.of(CommunityKey.loadOrCreate(Path.of(a.require("--community-key"))).anchor());

@@ -96,6 +96,14 @@ public final class Provisioner {
         Map<String, Object> mqtt = (Map<String, Object>) root.get("mqtt");
         if (mqtt != null) {
             mqtt.put("uris", List.of(a.broker()));
+            if (a.broker().startsWith("ssl://") && !mqtt.containsKey("tls")) {
+                // TLS with the community CA pinned and this gate's certificate (its CSR, signed by that CA).
+                Map<String, Object> tls = new LinkedHashMap<>();
+                tls.put("caFile", "community-ca.pem");
+                tls.put("certFile", CERT);
+                tls.put("keyFile", KEY);
+                mqtt.put("tls", tls);
+            }
         }
         Map<String, Object> creds = (Map<String, Object>) root.computeIfAbsent("credentials", k -> new LinkedHashMap<>());
         a.anchor().ifPresent(t -> {

@@ -31,7 +31,7 @@ public final class Residents {
         }
         try (SqliteRosterStore store = new SqliteRosterStore(rosterDb)) {
             if (store.version() < 0) {
-                store.apply(RosterUpdate.full(0, roster));
+                store.apply(RosterUpdate.seed(roster));
             }
         }
     }

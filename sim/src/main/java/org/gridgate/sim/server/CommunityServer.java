@@ -164,6 +164,8 @@ public final class CommunityServer implements AutoCloseable {
         return n.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private long rosterVersion;
+
     private void requestResend(String gate, GateTally.Gap gap) {
         if (rootKey == null) {
             return; // the gate accepts only signed commands: without a key the gap stays in the table
@@ -177,9 +179,15 @@ public final class CommunityServer implements AutoCloseable {
         }
     }
 
-    /** Publishes the roster signed with the root key, retained, so a gate that connects later still gets it. */
-    public void publishRoster(List<Resident> entries) throws MqttException {
-        publishSigned("roster", RosterMessage.encode(entries), true);
+    /**
+     * Publishes the roster signed with the root key, retained, so a gate that connects later still gets it.
+     * Its version is the issue time in epoch milliseconds (or one more than the last, if the clock has not
+     * moved on): it keeps growing across restarts of the server, which gates require.
+     */
+    public synchronized void publishRoster(List<Resident> entries) throws MqttException {
+        Instant now = Instant.now();
+        rosterVersion = Math.max(rosterVersion + 1, now.toEpochMilli());
+        publishSigned("roster", RosterMessage.encode(rosterVersion, now, entries), true);
     }
 
     /** Publishes {@code payload} in a signed envelope on {@code <root>/<community>/<suffix>}, QoS 1. */

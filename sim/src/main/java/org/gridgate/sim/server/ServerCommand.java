@@ -50,7 +50,7 @@ public final class ServerCommand {
         try (ExecutorScheduler timers = new ExecutorScheduler("server-table")) {
             List<Resident> roster = List.of();
             if (a.get("--roster").isPresent()) {
-                roster = RosterMessage.parse(Files.readAllBytes(Path.of(a.require("--roster"))));
+                roster = RosterMessage.parseSource(Files.readAllBytes(Path.of(a.require("--roster"))));
             }
             CommunityKey key = a.get("--key").isPresent()
                     ? CommunityKey.loadOrCreate(Path.of(a.require("--key"))) : CommunityKey.generate();

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.gridgate.config.ConfigLoader;
 import org.gridgate.config.GateConfig;
+import org.gridgate.config.MqttConfig;
 import org.gridgate.sim.pass.CommunityKey;
 import org.gridgate.sim.pass.Pem;
 import org.junit.jupiter.api.Test;
@@ -41,14 +42,17 @@ class ProvisionerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // template and broker from flags; gate id and community answered on stdin
-        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--broker", "tcp://10.0.0.2:1883",
+        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--broker", "ssl://10.0.0.2:8883",
                 "--community-key", communityKey.toString()), "gate-07\nmaple-court\n", out, err);
 
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         GateConfig c = ConfigLoader.load(dir.resolve("gate.yaml"));
         assertEquals("gate-07", c.gate().id());
         assertEquals("maple-court", c.gate().community());
-        assertEquals(List.of("tcp://10.0.0.2:1883"), c.mqtt().orElseThrow().uris());
+        assertEquals(List.of("ssl://10.0.0.2:8883"), c.mqtt().orElseThrow().uris());
+        MqttConfig.Tls tls = c.mqtt().orElseThrow().tls().orElseThrow();
+        assertEquals(dir.resolve("community-ca.pem"), tls.caFile());
+        assertEquals(java.util.Optional.of(dir.resolve("device-cert.pem")), tls.certFile());
         assertEquals(List.of(CommunityKey.load(communityKey).anchor()), c.credentials().trustAnchors());
 
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
@@ -77,7 +81,7 @@ class ProvisionerTest {
     @Test
     void refusesToOverwriteAnExistingIdentityUnlessForced(@TempDir Path dir) throws Exception {
         List<String> args = List.of("--out", dir.toString(), "--template", "pi-kit", "--gate-id", "gate-01",
-                "--community", "sunflower-court", "--broker", "tcp://community.local:1883");
+                "--community", "sunflower-court", "--broker", "ssl://community.local:8883");
         assertEquals(0, provision(args, "", new ByteArrayOutputStream(), new ByteArrayOutputStream()));
         byte[] key = Files.readAllBytes(dir.resolve("device-key.pem"));
         byte[] config = Files.readAllBytes(dir.resolve("gate.yaml"));
@@ -103,5 +107,14 @@ class ProvisionerTest {
         assertEquals(78, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("gate.yaml:"), err.toString(StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("gate.id"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPlainTcpBrokerOnTheLanIsRefused(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--gate-id", "gate-01",
+                "--community", "c", "--broker", "tcp://community.local:1883"), "", new ByteArrayOutputStream(), err);
+        assertEquals(78, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("allowPlaintext"), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -97,10 +97,16 @@ class SignedInboundIT {
                 await(WAIT, "signed roster in force", () -> app.loop().rosterSize() == 3);
 
                 // an unsigned roster (the old format) changes nothing and is reported
-                MqttMessage unsigned = new MqttMessage(RosterMessage.encode(roster(1)));
+                MqttMessage unsigned = new MqttMessage(RosterMessage.encode(1, java.time.Instant.now(), roster(1)));
                 unsigned.setQos(1);
                 watcher.publish("gridgate/" + config.gate().community() + "/roster", unsigned);
                 await(WAIT, "inbound_rejected event", () -> has(events, "inbound_rejected"));
+                assertEquals(3, app.loop().rosterSize());
+
+                // a correctly signed but older roster republished retained (a replay) is refused too
+                long rejectedBefore = count(events, "inbound_rejected");
+                server.publishSigned("roster", RosterMessage.encode(1, Instant.now(), roster(1)), true);
+                await(WAIT, "the replayed roster refused", () -> count(events, "inbound_rejected") > rejectedBefore);
                 assertEquals(3, app.loop().rosterSize());
 
                 server.publishSigned("trust", JSON.writeValueAsBytes(Map.of("v", 1, "type", "trust", "version", 1,

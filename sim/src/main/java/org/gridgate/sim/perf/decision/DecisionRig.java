@@ -77,7 +77,13 @@ final class DecisionRig implements AutoCloseable {
     record Sample(long total, long afterReading, Direction direction) {}
 
     static DecisionRig start(Path dir, String socat, int residents) throws Exception {
+        return start(dir, socat, residents, false);
+    }
+
+    /** @param console also serve the volunteer console on a free loopback port ({@link #consoleUrl}) */
+    static DecisionRig start(Path dir, String socat, int residents, boolean console) throws Exception {
         DecisionRig r = new DecisionRig();
+        r.withConsole = console;
         try {
             r.startGate(dir, socat, residents);
             return r;
@@ -97,6 +103,9 @@ final class DecisionRig implements AutoCloseable {
             ptys.put(id, p);
         }
         config = rewire(base, ptys);
+        if (withConsole) {
+            config = config.withConsole(base.console());
+        }
         issuer = new CommunityPassIssuer(config.credentials().communityPrefix(), config.gate().community(),
                 key.pair().getPrivate(), key.kid());
         seedRoster(residents);
@@ -163,7 +172,7 @@ final class DecisionRig implements AutoCloseable {
                     today.minusYears(1), today.plusYears(1)));
         }
         try (SqliteRosterStore store = new SqliteRosterStore(config.storage().journal().resolveSibling("roster.db"))) {
-            store.apply(RosterUpdate.full(0, roster));
+            store.apply(RosterUpdate.seed(roster));
         }
     }
 
@@ -195,6 +204,12 @@ final class DecisionRig implements AutoCloseable {
     /** What the journal's checkpointer has done so far. */
     org.gridgate.journal.sqlite.WalCheckpointer.Counts checkpoints() {
         return ((org.gridgate.journal.sqlite.SqliteJournal) app.journal()).checkpoints();
+    }
+
+    private boolean withConsole;
+
+    java.net.URI consoleUrl() {
+        return app.consoleUrl().orElseThrow();
     }
 
     /**

@@ -44,9 +44,15 @@ final class ShippedJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Runs another suite built on the decision rig (the console flood) in the gate's JVM, once, quiet. */
+    static void run(PerfOptions options, PerfReport report, String suite) throws IOException, InterruptedException {
+        report.note(suite + "_jvm", String.join(" ", FLAGS));
+        child(options, report, suite, suite + "-jvm", "decision_", "");
+    }
+
     static void run(PerfOptions options, PerfReport report) throws IOException, InterruptedException {
         report.note("decision_jvm", String.join(" ", FLAGS));
-        child(options, report, "decision-jvm", "decision_", "");
+        child(options, report, "decision", "decision-jvm", "decision_", "");
         Process spinner = new ProcessBuilder(java(), "-Xmx16m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), Spinner.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -59,7 +65,7 @@ final class ShippedJvm {
             }
             report.note(LOADED + "load", "a second JVM spinning one thread (pid " + spinner.pid()
                     + ") throughout the loaded run, started and stopped by the bench");
-            child(options, report, "decision-jvm-loaded", LOADED, "_loaded");
+            child(options, report, "decision", "decision-jvm-loaded", LOADED, "_loaded");
         } finally {
             spinner.getOutputStream().close(); // end of input stops it
             if (!spinner.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -72,7 +78,8 @@ final class ShippedJvm {
      * One child run; its figures and notes renamed from {@code decision_} to {@code prefix}, its
      * plot and samples copied with {@code fileSuffix}.
      */
-    private static void child(PerfOptions options, PerfReport report, String scratch, String prefix, String fileSuffix)
+    private static void child(PerfOptions options, PerfReport report, String suite, String scratch, String prefix,
+            String fileSuffix)
             throws IOException, InterruptedException {
         Path out = options.scratch(scratch);
         List<String> cmd = new ArrayList<>();
@@ -81,7 +88,7 @@ final class ShippedJvm {
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "perf",
-                "--only", "decision", "--out", out.toString(), "--seed", Long.toString(options.seed())));
+                "--only", suite, "--out", out.toString(), "--seed", Long.toString(options.seed())));
         if (options.quick()) {
             cmd.add("--quick");
         }
@@ -114,7 +121,7 @@ final class ShippedJvm {
             }
         }
         if (rc != 0) {
-            throw new IllegalStateException("the decision bench in the gate's JVM exited " + rc
+            throw new IllegalStateException("the " + suite + " bench in the gate's JVM exited " + rc
                     + (prefix.equals(LOADED) ? " (loaded run)" : ""));
         }
     }

@@ -13,7 +13,7 @@ public final class UnitFlags {
     /** Where the unit keeps its archive (the StateDirectory, writable under ProtectSystem=strict). */
     static final String UNIT_ARCHIVE = "/var/lib/gridgate/gridgate.jsa";
     public static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto");
+            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
 
     private UnitFlags() {}
 
