@@ -16,8 +16,13 @@ const T = {
     hours: '小时', 'not-answering': '无响应', entries: '进入', exits: '外出', deniedN: '拒绝',
     'no-residents': '该房号无登记住户', done: '已执行', 'signed-out': '已退出', passages: '通行', fevers: '发热',
     from: '从', to: '至', 'open-alarms': '未处理告警', none: '无', 'actions-taken': '操作记录', volunteer: '志愿者',
-    synchronized: '已同步', unsynchronized: '未确认同步', suspect: '时间错误', dropped: '有记录丢失', failed: '故障',
-    'assisted-by': '协助：', 'lead-only': '组长', green: '绿码', yellow: '黄码', red: '红码'
+    synchronized: '已同步', unsynchronized: '未确认同步', suspect: '时间错误', dropped: '有记录丢失', failed: '故障', cannot_record: '无法保存记录，暂停入内',
+    'assisted-by': '协助：', 'lead-only': '组长', green: '绿码', yellow: '黄码', red: '红码',
+    incomplete: '未完成', latest: '最新通行', 'no-passages': '今天还没有通行记录', resident: '住户', visitor: '访客',
+    staff: '工作人员', 'status-home_quarantine': '居家隔离', 'status-barred': '禁止通行', 'status-normal': '正常',
+    'dev-thermo': '体温计', 'dev-scanner': '扫码器', 'dev-scanner-in': '进门扫码器', 'dev-scanner-out': '出门扫码器',
+    'dev-mask': '口罩检测', 'dev-door': '门磁', 'dev-lock': '门锁', 'assist-granted': '协助通行：通过',
+    'assist-denied': '协助通行：拒绝', 'assist-incomplete': '协助通行未完成：未在时限内测到体温或口罩，请重试'
   },
   en: {
     title: 'Gate console', signout: 'Sign out', signin: 'Volunteer sign-in', id: 'ID', pin: 'PIN', 'signin-go': 'Sign in',
@@ -34,8 +39,14 @@ const T = {
     deniedN: 'Denied', 'no-residents': 'nobody registered in that unit', done: 'Done', 'signed-out': 'Signed out',
     passages: 'Passages', fevers: 'Fevers', from: 'From', to: 'To', 'open-alarms': 'Open alarms', none: 'none',
     'actions-taken': 'Actions', volunteer: 'Volunteer', synchronized: 'synchronized',
-    unsynchronized: 'sync not confirmed', suspect: 'WRONG', dropped: 'RECORDS DROPPED', failed: 'FAILED',
-    'assisted-by': 'assisted by ', 'lead-only': 'lead', green: 'green', yellow: 'yellow', red: 'red'
+    unsynchronized: 'sync not confirmed', suspect: 'WRONG', dropped: 'RECORDS DROPPED', failed: 'FAILED', cannot_record: 'CANNOT RECORD: entry paused',
+    'assisted-by': 'assisted by ', 'lead-only': 'lead', green: 'green', yellow: 'yellow', red: 'red',
+    incomplete: 'INCOMPLETE', latest: 'Latest passage', 'no-passages': 'No passages yet today', resident: 'resident',
+    visitor: 'visitor', staff: 'staff', 'status-home_quarantine': 'home quarantine', 'status-barred': 'barred',
+    'status-normal': 'normal', 'dev-thermo': 'Thermometer', 'dev-scanner': 'Scanner', 'dev-scanner-in': 'Entry scanner',
+    'dev-scanner-out': 'Exit scanner', 'dev-mask': 'Mask detector', 'dev-door': 'Door contact', 'dev-lock': 'Lock',
+    'assist-granted': 'Assisted pass: GRANTED', 'assist-denied': 'Assisted pass: DENIED',
+    'assist-incomplete': 'Assisted pass INCOMPLETE: no temperature or mask within the time allowed; try again'
   }
 };
 
@@ -48,6 +59,7 @@ let events = null;
 let audio = null;
 let beepTimer = null;
 let beeps = 0;
+let pendingAssist = null; // {at}: an assisted pass this volunteer started, until its outcome arrives
 
 function t(key) { return (T[lang] && T[lang][key]) || key; }
 function say(obj) { return obj ? (obj[lang] || obj.en || '') : ''; }
@@ -56,6 +68,15 @@ function el(tag, cls, text) {
   if (cls) e.className = cls;
   if (text !== undefined && text !== null) e.textContent = text;
   return e;
+}
+
+// Device ids are the technician's; the volunteer reads what the device is.
+function deviceName(id) {
+  const s = String(id).toLowerCase();
+  const key = s.includes('thermo') ? 'dev-thermo'
+    : s.includes('scan') ? (/(out|exit)/.test(s) ? 'dev-scanner-out' : /(in|entry)/.test(s) ? 'dev-scanner-in' : 'dev-scanner')
+    : s.includes('mask') ? 'dev-mask' : s.includes('door') ? 'dev-door' : s.includes('lock') ? 'dev-lock' : null;
+  return key ? t(key) : id;
 }
 
 function applyLang() {
@@ -138,8 +159,10 @@ function connect() {
   events.addEventListener('passage', e => {
     const p = JSON.parse(e.data);
     if (!feed.some(x => x.seq === p.seq)) feed.unshift(p);
+    feed.sort((a, b) => b.seq - a.seq);
     feed = feed.slice(0, 100);
     renderFeed();
+    assistOutcome(p);
   });
   events.onerror = async () => {
     // The stream reconnects by itself; a lost session shows the sign-in instead.
@@ -181,25 +204,42 @@ function render() {
   renderFeed();
 }
 
+// Lists are updated in place, keyed by journal seq: an element stays as long as its item does, so a
+// tap on an alarm's Acknowledge button never lands on a freshly replaced node.
+function syncList(list, items, key, build) {
+  const have = new Map([...list.children].map(li => [li.dataset.key, li]));
+  const want = new Set(items.map(key));
+  have.forEach((li, k) => { if (!want.has(k) || li.dataset.lang !== lang) { li.remove(); have.delete(k); } });
+  let prev = null;
+  items.forEach(x => {
+    const k = key(x);
+    let li = have.get(k);
+    if (!li) { li = build(x); li.dataset.key = k; li.dataset.lang = lang; }
+    const at = prev ? prev.nextSibling : list.firstChild;
+    if (li !== at) list.insertBefore(li, at);
+    prev = li;
+  });
+}
+
+function alarmItem(a) {
+  const li = el('li', 'alarm');
+  li.dataset.seq = a.seq;
+  li.dataset.code = a.code;
+  li.append(el('span', 'time', a.time || ''), el('span', 'what', say(a.text)));
+  const d = a.detail || {};
+  if (d.device) li.append(el('span', 'detail', deviceName(d.device) + (d.detail ? ': ' + d.detail : '')));
+  if (d.who) li.append(el('span', 'detail', d.who + (d.temperatureC ? ' ' + d.temperatureC.toFixed(1) + '°C' : '')));
+  const b = el('button', 'ack', t('ack'));
+  b.type = 'button';
+  b.addEventListener('click', () => act('/api/ack', { seq: a.seq }));
+  li.append(b);
+  return li;
+}
+
 function renderAlarms() {
-  const list = $('alarms');
-  list.replaceChildren();
   const alarms = state.alarms || [];
   $('alarm-area').hidden = alarms.length === 0;
-  alarms.forEach(a => {
-    const li = el('li', 'alarm');
-    li.dataset.seq = a.seq;
-    li.dataset.code = a.code;
-    li.append(el('span', 'time', a.time || ''), el('span', 'what', say(a.text)));
-    const d = a.detail || {};
-    if (d.device) li.append(el('span', 'detail', d.device + (d.detail ? ': ' + d.detail : '')));
-    if (d.who) li.append(el('span', 'detail', d.who + (d.temperatureC ? ' ' + d.temperatureC.toFixed(1) + '°C' : '')));
-    const b = el('button', 'ack', t('ack'));
-    b.type = 'button';
-    b.addEventListener('click', () => act('/api/ack', { seq: a.seq }));
-    li.append(b);
-    list.append(li);
-  });
+  syncList($('alarms'), alarms, a => String(a.seq), alarmItem);
   if (alarms.some(a => a.code === 'fever') && !beepTimer) {
     beepTimer = setInterval(() => { if ((state.alarms || []).some(a => a.code === 'fever')) beep(); }, 6000);
   } else if (!alarms.some(a => a.code === 'fever') && beepTimer) {
@@ -208,36 +248,45 @@ function renderAlarms() {
   }
 }
 
-function item(label, value, cls) {
-  const li = el('li', cls || '');
-  li.append(el('span', 'label', label + ': '), el('strong', '', value));
-  return li;
-}
-
 function renderHealth() {
   const h = state.health || {};
-  const list = $('health');
-  list.replaceChildren();
-  list.append(item(t('gateLoop'), h.gateLoop ? t('ok') : t('not-answering'), h.gateLoop ? '' : 'bad'));
-  (h.devices || []).forEach(d => list.append(item(d.id, d.ok ? t('ok') : t('fault') + (d.reason ? ' ' + d.reason : ''),
-    d.ok ? '' : 'bad')));
-  list.append(item(t('broker'), h.broker ? t('connected') : t('disconnected'), h.broker ? '' : 'warn'));
-  list.append(item(t('backlog'), h.backlog === null || h.backlog === undefined ? t('unknown') : String(h.backlog),
-    h.backlog > 1000 ? 'warn' : ''));
-  list.append(item(t('storage'), t(h.storage || 'unknown'), h.storage === 'ok' ? '' : 'bad'));
+  const rows = [];
+  const row = (key, label, value, cls) => rows.push({ key, label, value, cls: cls || '' });
+  row('gateLoop', t('gateLoop'), h.gateLoop ? t('ok') : t('not-answering'), h.gateLoop ? '' : 'bad');
+  (h.devices || []).forEach(d => row('dev:' + d.id, deviceName(d.id), d.ok ? t('ok') : t('fault') + (d.reason ? ' ' + d.reason : ''),
+    d.ok ? '' : 'bad'));
+  row('broker', t('broker'), h.broker ? t('connected') : t('disconnected'), h.broker ? '' : 'warn');
+  row('backlog', t('backlog'), h.backlog === null || h.backlog === undefined ? t('unknown') : String(h.backlog),
+    h.backlog > 1000 ? 'warn' : '');
+  row('storage', t('storage'), t(h.storage || 'unknown'), h.storage === 'ok' ? '' : 'bad');
   const age = h.trustListAgeH;
-  list.append(item(t('trust'), age === null || age === undefined ? t('unknown')
+  row('trust', t('trust'), age === null || age === undefined ? t('unknown')
     : age + ' ' + t('hours') + (h.trustListStale ? ' ' + t('stale') : ''), h.trustListStale ? 'bad'
-    : (age === null || age === undefined ? 'warn' : '')));
+    : (age === null || age === undefined ? 'warn' : ''));
   const c = h.clock || {};
-  list.append(item(t('clock'), (c.now || '') + ' ' + t(c.status || 'unknown'),
-    c.status === 'suspect' ? 'bad' : (c.status === 'synchronized' ? '' : 'warn')));
-  list.append(item(t('roster'), String(h.roster === undefined ? '-' : h.roster), h.roster === 0 ? 'bad' : ''));
+  row('clock', t('clock'), (c.now || '') + ' ' + t(c.status || 'unknown'),
+    c.status === 'suspect' ? 'bad' : (c.status === 'synchronized' ? '' : 'warn'));
+  row('roster', t('roster'), String(h.roster === undefined ? '-' : h.roster), h.roster === 0 ? 'bad' : '');
+  syncList($('health'), rows, r => r.key, r => {
+    const li = el('li');
+    li.append(el('span', 'label', r.label + ': '), el('strong'));
+    return li;
+  });
+  rows.forEach(r => {
+    const li = $('health').querySelector('[data-key="' + CSS.escape(r.key) + '"]');
+    if (li.className !== r.cls) li.className = r.cls;
+    const v = li.querySelector('strong');
+    if (v.textContent !== r.value) v.textContent = r.value;
+  });
 }
 
+let countersShown = '';
 function renderCounters() {
   const c = state.counters;
   if (!c) return;
+  const key = lang + JSON.stringify(c);
+  if (key === countersShown) return;
+  countersShown = key;
   const box = $('counters');
   box.replaceChildren();
   [['entries', c.entries], ['exits', c.exits], ['deniedN', c.denied]].forEach(([k, n]) => {
@@ -288,29 +337,46 @@ function drawChart(passes, fevers) {
   }
 }
 
+function passageParts(p, li) {
+  li.append(el('span', 'time', p.time), el('span', 'dir', t(p.direction)), el('span', 'who', p.who),
+    el('span', 'decision', t(p.outcome)));
+  const info = el('span', 'info');
+  info.append(el('span', '', p.temperatureC === null ? '—' : p.temperatureC.toFixed(1) + '°C '));
+  if (p.colour) info.append(el('span', 'colour ' + p.colour, t(p.colour)));
+  if (p.mask) info.append(el('span', 'mask', ' ' + say(p.mask)));
+  if (p.assistedBy) info.append(el('span', 'assisted', ' ' + t('assisted-by') + p.assistedBy));
+  li.append(info);
+  if (p.reasons && p.reasons.length) li.append(el('span', 'reasons', p.reasons.map(say).join('；')));
+  return li;
+}
+
 function renderFeed() {
-  const list = $('feed');
-  list.replaceChildren();
-  feed.forEach(p => {
-    const li = el('li', 'passage ' + p.outcome);
+  syncList($('feed'), feed, p => String(p.seq), p => {
+    const li = passageParts(p, el('li', 'passage ' + p.outcome));
     li.dataset.seq = p.seq;
-    li.append(el('span', 'time', p.time), el('span', 'dir', t(p.direction)), el('span', 'who', p.who),
-      el('span', 'decision', t(p.outcome)));
-    const info = el('span', 'info');
-    info.append(el('span', '', p.temperatureC === null ? '—' : p.temperatureC.toFixed(1) + '°C '));
-    if (p.colour) info.append(el('span', 'colour ' + p.colour, t(p.colour)));
-    if (p.mask) info.append(el('span', 'mask', ' ' + say(p.mask)));
-    if (p.assistedBy) info.append(el('span', 'assisted', ' ' + t('assisted-by') + p.assistedBy));
-    li.append(info);
-    if (p.reasons && p.reasons.length) li.append(el('span', 'reasons', p.reasons.map(say).join('；')));
-    list.append(li);
+    return li;
   });
+  const latest = $('latest');
+  const p = feed[0];
+  const key = p ? p.seq + lang : 'none' + lang;
+  if (latest.dataset.key === key) return;
+  latest.dataset.key = key;
+  latest.replaceChildren();
+  latest.className = 'latest' + (p ? ' ' + p.outcome : '');
+  if (p) { latest.dataset.seq = p.seq; passageParts(p, latest); } else latest.append(el('span', 'none', t('no-passages')));
+}
+
+function assistOutcome(p) {
+  if (!pendingAssist || !me || p.assistedBy !== me.id) return;
+  pendingAssist = null;
+  const reasons = (p.reasons || []).map(say).join('；');
+  message('action-msg', p.outcome === 'granted', t('assist-' + p.outcome) + (p.outcome === 'denied' && reasons ? ': ' + reasons : ''));
 }
 
 async function act(path, body) {
   const r = await api('POST', path, body);
   if (r.status === 202) {
-    message('action-msg', true, t('done'));
+    message('action-msg', true, say(r.data) || t('done'));
   } else {
     message('action-msg', false, say(r.data) || ('HTTP ' + r.status));
   }
@@ -327,12 +393,14 @@ async function lookup(ev) {
   if (r.data.residents.length === 0) list.append(el('li', '', t('no-residents')));
   r.data.residents.forEach(p => {
     const li = el('li', 'resident');
-    li.append(el('span', 'who', p.who + ' · ' + p.kind + (p.status !== 'normal' ? ' · ' + p.status : '')));
+    li.append(el('span', 'who', p.who + ' · ' + t(p.kind) + (p.status !== 'normal' ? ' · ' + t('status-' + p.status) : '')));
     ['entry', 'exit'].forEach(dir => {
       const b = el('button', 'assist-' + dir, t(dir));
       b.type = 'button';
       b.addEventListener('click', async () => {
+        pendingAssist = { at: Date.now() };
         if (await act('/api/assist', { unit: r.data.unit, handle: p.handle, direction: dir }) === 202) list.replaceChildren();
+        else pendingAssist = null;
       });
       li.append(b);
     });
@@ -355,7 +423,7 @@ async function handover() {
   row(t('fevers'), String(h.fevers));
   Object.entries(h.denials).forEach(([code, n]) => row(reasonText(code), String(n)));
   row(t('open-alarms'), h.openAlarms.length ? h.openAlarms.map(a => say(a.text)).join('；') : t('none'));
-  row(t('actions-taken'), h.actions.length ? h.actions.map(a => a.time + ' ' + a.volunteer + ' ' + a.what).join('\n')
+  row(t('actions-taken'), h.actions.length ? h.actions.map(a => a.time + ' ' + a.volunteer + ' ' + (say(a) || a.what)).join('\n')
     : t('none'));
   box.append(dl);
   box.hidden = false;
@@ -364,7 +432,7 @@ async function handover() {
 document.addEventListener('DOMContentLoaded', () => {
   $('signin-form').addEventListener('submit', signIn);
   $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang);
-    $('action-msg').textContent = ''; applyLang(); });
+    $('action-msg').textContent = ''; countersShown = ''; applyLang(); });
   $('signout').addEventListener('click', async () => { await api('POST', '/api/signout', {}); signedOut(); });
   $('open-form').addEventListener('submit', ev => { ev.preventDefault(); act('/api/open', { reason: $('open-reason').value })
     .then(s => { if (s === 202) $('open-reason').value = ''; }); });

@@ -12,6 +12,11 @@ final class Claims {
     }
 
     void port(Section s, String key, String port) {
+        if (port.matches("(?i)COM\\d+:?")) {
+            s.problem(key, "'" + port + "' is a Windows port name; the gate runs on Linux: use the device's "
+                    + "/dev/serial/by-id/... name (ls /dev/serial/by-id/), or /dev/ttyUSB0, /dev/ttyACM0, /dev/serial0");
+            return;
+        }
         if (!port.isEmpty()) {
             claim(s, key, port);
         }

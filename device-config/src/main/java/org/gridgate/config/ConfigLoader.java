@@ -43,8 +43,16 @@ public final class ConfigLoader {
                 throw single(name, 1, "", "file is larger than " + MAX_BYTES + " bytes");
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw single(name, 1, "", "no such file" + (Files.isDirectory(file.toAbsolutePath().getParent() == null
+                    ? Path.of("/") : file.toAbsolutePath().getParent()) ? "" : " (nor its folder)")
+                    + ": give the path of the gate's config, e.g. /etc/gridgate/gridgate.yaml");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw single(name, 1, "", "permission denied: the config is root:gridgate 0640; "
+                    + "run as the service user (sudo -u gridgate ...) or as root");
         } catch (IOException e) {
-            throw single(name, 1, "", "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            throw single(name, 1, "", "cannot read file: " + (Files.isDirectory(file) ? "it is a folder"
+                    : e.getMessage()));
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(name, base, new String(bytes, StandardCharsets.UTF_8));

@@ -286,7 +286,7 @@ final class Section {
     void finish() {
         for (String key : entries.keySet()) {
             if (!read.contains(key)) {
-                problems.add(keyLines.get(key), child(key), "unknown key");
+                problems.add(keyLines.get(key), child(key), "unknown key" + Spelling.suggest(key, read));
             }
         }
     }

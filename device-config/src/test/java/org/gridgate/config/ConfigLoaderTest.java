@@ -1,6 +1,7 @@
 package org.gridgate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,7 +173,25 @@ class ConfigLoaderTest {
     @Test
     void missingFileIsAProblemNotACrash(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")));
-        assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
+        assertTrue(e.getMessage().contains(": (top): no such file: give the path of the gate's config"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
+    void aWindowsPortNameIsRefusedAndAMisspeltKeyGetsASuggestion(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("g.yaml");
+        Files.writeString(f, Files.readString(Path.of("examples/pi-kit.yaml"))
+                .replace("port: /dev/serial0", "port: com3").replace("  baud: 9600\n", "  buad: 9600\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.getMessage().contains("thermometer.port: 'com3' is a Windows port name"), e.getMessage());
+        assertTrue(e.getMessage().contains("thermometer.buad: unknown key; did you mean 'baud'?"), e.getMessage());
+    }
+
+    @Test
+    void farOffKeysGetNoSuggestion() {
+        assertEquals("", Spelling.suggest("colour", java.util.List.of("id", "port", "baud")));
+        assertEquals("; did you mean 'debounceMs'?", Spelling.suggest("debounceMS", java.util.List.of("pin", "debounceMs")));
+        assertEquals("; did you mean 'terminator'?", Spelling.suggest("termniator", java.util.List.of("terminator", "baud")));
     }
 
     /** Found by ConfigLoaderFuzzTest: SnakeYAML rejects this tag with an IllegalArgumentException. */

@@ -45,7 +45,7 @@ final class Actions {
                     "a manual open needs a reason (up to 200 characters)");
         }
         p.control().manualOpen(s.volunteer(), reason.get());
-        return done(s, "manual open: " + reason.get());
+        return done(s, "手动开门：" + reason.get(), "manual open: " + reason.get(), "闸门已打开一次", "Gate opened once");
     }
 
     ApiResponse mode(Session s, ObjectNode body) {
@@ -62,7 +62,9 @@ final class Actions {
                     + "emergency_egress or maintenance");
         }
         p.control().setMode(s.volunteer(), mode.get());
-        return done(s, "mode: " + Texts.lower(mode.get()));
+        String m = Texts.lower(mode.get());
+        return done(s, "切换模式：" + MODE_ZH.get(mode.get()), "mode: " + m, "已切换为" + MODE_ZH.get(mode.get()) + "模式",
+                "Mode is now " + m.replace('_', ' '));
     }
 
     ApiResponse residents(String unit) {
@@ -97,12 +99,20 @@ final class Actions {
                     "no such person in that unit (the roster may have changed)");
         }
         p.control().assistedPass(s.volunteer(), who.get().subject(), dir.get());
-        return done(s, "assisted " + Texts.lower(dir.get()) + ": " + IdentityProtector.mask(who.get().subject()));
+        String masked = IdentityProtector.mask(who.get().subject());
+        boolean in = dir.get() == Direction.ENTRY;
+        return done(s, "协助" + (in ? "进入" : "外出") + "：" + masked, "assisted " + Texts.lower(dir.get()) + ": " + masked,
+                "已发起协助通行：请" + masked + "站到测温仪前", "Assisted pass started: ask " + masked
+                        + " to stand in front of the thermometer");
     }
 
     ApiResponse confirmMask(Session s) {
+        if (!p.control().snapshot().passageInProgress()) {
+            return ApiResponse.error(409, "nobody_waiting", "闸口现在没有正在通行的人，无需确认口罩",
+                    "nobody is passing the gate now: there is no mask to confirm");
+        }
         p.control().confirmMask(s.volunteer());
-        return done(s, "mask confirmed by hand");
+        return done(s, "人工确认口罩", "mask confirmed by hand", "已确认口罩", "Mask confirmed for the person at the gate");
     }
 
     ApiResponse acknowledge(Session s, ObjectNode body) {
@@ -115,13 +125,17 @@ final class Actions {
                     "no such open alarm (already acknowledged?)");
         }
         p.control().acknowledgeAlarm(s.volunteer(), seq.asLong());
-        return done(s, "acknowledged alarm " + seq.asLong());
+        return done(s, "确认告警 #" + seq.asLong(), "acknowledged alarm " + seq.asLong(), "告警已确认", "Alarm acknowledged");
     }
 
-    private ApiResponse done(Session s, String what) {
-        board.action(p.clock().instant(), s.volunteer(), what);
+    private static final Map<GateMode, String> MODE_ZH = Map.of(GateMode.NORMAL, "正常", GateMode.LOCKDOWN, "封控",
+            GateMode.EMERGENCY_EGRESS, "紧急疏散", GateMode.MAINTENANCE, "维护");
+
+    /** Records the action for the handover ({@code whatZh}/{@code whatEn}) and tells the volunteer what happened. */
+    private ApiResponse done(Session s, String whatZh, String whatEn, String zh, String en) {
+        board.action(p.clock().instant(), s.volunteer(), whatZh, whatEn);
         refresh.run();
-        return ApiResponse.json(202, Map.of("accepted", true));
+        return ApiResponse.json(202, Map.of("accepted", true, "zh", zh, "en", en));
     }
 
     /** A trimmed, non-blank string field without control characters, at most {@code max} long. */

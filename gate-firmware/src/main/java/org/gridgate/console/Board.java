@@ -28,7 +28,7 @@ final class Board {
     private record Passed(Instant at, boolean granted, boolean fever, List<String> reasons) {}
 
     /** A volunteer's action through the console, as the handover lists it. */
-    record Action(Instant at, String volunteer, String what) {}
+    record Action(Instant at, String volunteer, String zh, String en) {}
 
     private final ZoneId zone;
     private final Deque<Map<String, Object>> feed = new ArrayDeque<>();
@@ -110,8 +110,8 @@ final class Board {
         alarmDetails.put(e.seq(), m);
     }
 
-    synchronized void action(Instant at, String volunteer, String what) {
-        actions.addLast(new Action(at, volunteer, what));
+    synchronized void action(Instant at, String volunteer, String zh, String en) {
+        actions.addLast(new Action(at, volunteer, zh, en));
         while (actions.size() > 1000) {
             actions.removeFirst();
         }
@@ -174,7 +174,7 @@ final class Board {
         m.put("denials", reasons);
         m.put("actions", actions.stream().filter(a -> !a.at().isBefore(since)).map(a -> Map.of(
                 "time", Texts.time(a.at(), zone), "volunteer", a.volunteer(),
-                "what", a.what())).toList());
+                "what", a.en(), "zh", a.zh(), "en", a.en())).toList());
         m.put("openAlarms", state().get("alarms"));
         m.put("mode", mode);
         return m;

@@ -130,9 +130,15 @@ public final class ConsoleApi {
             case SignIn.Result.Wrong w -> ApiResponse.json(401, Map.of("error", "wrong_pin",
                     "zh", "编号或密码错误（还可尝试 " + w.remaining() + " 次）",
                     "en", "wrong id or PIN (" + w.remaining() + " tries left)"));
-            case SignIn.Result.Locked l -> ApiResponse.json(423, Map.of("error", "locked",
-                    "zh", "账号已锁定，请稍后再试或联系组长", "en", "account locked: try later or ask your lead",
-                    "until", l.until().toString()));
+            case SignIn.Result.Locked l -> {
+                long minutes = Math.max(1, (java.time.Duration.between(p.clock().instant(), l.until()).toSeconds() + 59) / 60);
+                String at = Texts.time(l.until(), p.zone());
+                yield ApiResponse.json(423, Map.of("error", "locked",
+                        "zh", "密码错误次数过多，账号已锁定 " + minutes + " 分钟（至 " + at + "）；急需请联系组长",
+                        "en", "too many wrong PINs: account locked for " + minutes + " min (until " + at
+                                + "); ask your lead if it cannot wait",
+                        "until", l.until().toString()));
+            }
             case SignIn.Result.TooFast t -> ApiResponse.error(429, "too_fast", "尝试太频繁，请稍候",
                     "too many attempts: wait a moment").with("Retry-After",
                     Long.toString(Math.max(1, t.retryAfter().toSeconds())));

@@ -117,7 +117,8 @@ final class Live implements GateObserver, AutoCloseable {
     /** The alarm's journal body minus bookkeeping: device ids, passage numbers, counts. No identities. */
     private static Map<String, Object> detail(JournalEntry e) {
         Map<String, Object> body = new LinkedHashMap<>(Json.map(e.payloadJson()));
-        body.keySet().removeAll(List.of("v", "id", "seq", "gate", "community", "kind", "at", "alarm"));
+        body.keySet().removeAll(List.of("v", "id", "seq", "gate", "community", "kind", "at", "mono", "boot",
+                "alarm"));
         return body;
     }
 
@@ -126,12 +127,14 @@ final class Live implements GateObserver, AutoCloseable {
         Map<String, Object> health = new LinkedHashMap<>();
         String mode = "unknown";
         Map<Long, String> open = Map.of();
+        List<String> degraded = List.of();
         try {
             GateSnapshot s = p.control().snapshot();
             mode = Texts.lower(s.mode());
             open = s.openAlarms();
             List<Map<String, Object>> devices = new ArrayList<>();
-            for (DeviceStatus d : s.devices().values()) {
+            for (DeviceStatus d : s.devices().values().stream()
+                    .sorted(java.util.Comparator.comparing(DeviceStatus::deviceId)).toList()) {
                 devices.add(Map.of("id", d.deviceId(), "ok", d.isOk(), "reason", d.reason()));
             }
             health.put("gateLoop", true);
@@ -139,6 +142,7 @@ final class Live implements GateObserver, AutoCloseable {
             health.put("roster", s.rosterSize());
             health.put("passageInProgress", s.passageInProgress());
             health.put("degraded", s.degraded());
+            degraded = s.degraded();
         } catch (RuntimeException e) {
             health.put("gateLoop", false); // the page shows this loudly: the gate itself is not answering
             health.put("devices", List.of());
@@ -148,7 +152,8 @@ final class Live implements GateObserver, AutoCloseable {
             Journal.Stats st = p.journalStats().get();
             health.put("backlog", st.undelivered());
             health.put("dropped", st.dropped());
-            health.put("storage", st.dropped() == 0 ? "ok" : "dropped");
+            health.put("storage", degraded.stream().anyMatch(d -> d.startsWith("cannot record")) ? "cannot_record"
+                    : st.dropped() == 0 ? "ok" : "dropped");
         } catch (RuntimeException e) {
             health.put("backlog", null);
             health.put("dropped", null);
@@ -159,7 +164,8 @@ final class Live implements GateObserver, AutoCloseable {
         health.put("trustListStale", trust.map(t -> Duration.between(t, now).compareTo(TRUST_LIST_STALE) > 0)
                 .orElse(null));
         health.put("clock", Map.of("now", Texts.dateTime(now, p.zone()),
-                "status", p.clockStatus().get()));
+                "status", degraded.stream().anyMatch(d -> d.startsWith("clock not set")) ? "suspect"
+                        : p.clockStatus().get()));
         board.gate(mode, open, health, now);
         Map<String, Object> state = board.state();
         if (!state.equals(lastState)) {

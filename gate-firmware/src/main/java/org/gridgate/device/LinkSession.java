@@ -129,9 +129,27 @@ public final class LinkSession implements AutoCloseable {
         }
         link = null;
         l.close();
+        if (!closed && shuttingDown()) {
+            // SIGTERM: jSerialComm's own shutdown hook closes every port while the gate is still
+            // stopping; that is a stop, not a device fault worth a warning or an alarm.
+            closed = true;
+            return;
+        }
         if (!closed) {
             report(DeviceStatus.fault(deviceId, reason, clock.instant()));
             retryLater();
+        }
+    }
+
+    /** True once the JVM has begun to run its shutdown hooks. */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

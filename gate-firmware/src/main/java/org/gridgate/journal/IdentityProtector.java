@@ -70,10 +70,22 @@ public final class IdentityProtector {
             }
             // No REPLACE_EXISTING: if another process created the key meanwhile, theirs wins.
             Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+            // The rename lives in the directory: without this a power cut can forget the key file
+            // after the first records were hashed with it, and the next start makes a new key.
+            syncDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
             // keep the existing key
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** fsync of a directory, so a file created or renamed in it survives a power cut (Linux; a no-op where refused). */
+    static void syncDirectory(Path dir) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // some file systems refuse to open a directory: nothing more we can do there
         }
     }
 
@@ -93,18 +105,28 @@ public final class IdentityProtector {
     }
 
     /**
-     * Keeps the first two and last two characters and stars the rest, length preserved
-     * ({@code 110101199003071234} → {@code 11**************34}). Strings shorter than {@link #SHORT}
-     * would give too much away that way: all but the last character are starred, and a single
-     * character is starred too. Counts code points, so a name in Chinese characters masks cleanly.
+     * The display form a volunteer reads. A leading kind prefix of one to three letters (the roster's
+     * {@code R-}, {@code V-}, a passport's letter) is kept: it says what kind of credential, not whose.
+     * Of the number after it, a long one (8 or more letters and digits: an ID card or passport
+     * number) keeps its first two and last two ({@code 110101199003071234} → {@code 11**************34});
+     * a short community number (4-7) keeps its first and last two, so the few hundred people of one
+     * compound stay apart on the screen ({@code R-0001} → {@code R-0*01}, {@code R-9001} → {@code R-9*01},
+     * {@code V-0001} → {@code V-0*01}); three keep the last two. Anything else — a name, a two-letter
+     * code — shows its last character only, and a single character none. Counts code points, so a
+     * name in Chinese characters masks cleanly.
      */
     public static String mask(String identity) {
-        int[] cps = identity.codePoints().toArray();
+        java.util.regex.Matcher m = PREFIXED.matcher(identity);
+        String prefix = m.matches() ? m.group(1) : "";
+        String rest = m.matches() ? m.group(2) : identity;
+        int[] cps = rest.codePoints().toArray();
         int n = cps.length;
-        StringBuilder out = new StringBuilder(identity.length());
+        boolean number = rest.matches("[A-Za-z0-9]+") && n >= 3;
+        int head = !number ? 0 : n >= SHORT ? 2 : n >= 4 ? 1 : 0;
+        int tail = number ? 2 : n > 1 ? 1 : 0;
+        StringBuilder out = new StringBuilder(identity.length()).append(prefix);
         for (int i = 0; i < n; i++) {
-            boolean keep = n >= SHORT ? i < 2 || i >= n - 2 : n > 1 && i == n - 1;
-            if (keep) {
+            if (i < head || i >= n - tail) {
                 out.appendCodePoint(cps[i]);
             } else {
                 out.append('*');
@@ -112,4 +134,7 @@ public final class IdentityProtector {
         }
         return out.toString();
     }
+
+    /** A kind prefix ({@code R-}, {@code V-}, {@code E}) and a number that starts with a digit. */
+    private static final java.util.regex.Pattern PREFIXED = java.util.regex.Pattern.compile("([A-Za-z]{1,3}-?)([0-9].*)");
 }

@@ -31,6 +31,17 @@ public record Decision(
         }
     }
 
+    /**
+     * This decision denied for {@code failure}, a failed check of the gate itself, put first: it is the
+     * reason the resident reads (a wrong clock also fails date checks, but the clock is what is wrong).
+     */
+    public Decision deniedFor(Check failure) {
+        List<Check> all = new java.util.ArrayList<>();
+        all.add(failure);
+        all.addAll(checks);
+        return new Decision(Outcome.DENIED, direction, at, all, temperature, credential, subject, unit, assistedBy, mode);
+    }
+
     public boolean granted() {
         return outcome == Outcome.GRANTED;
     }

@@ -49,6 +49,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
     private final Passages passages;
     private final DoorMonitor door;
     private final Thread thread;
+    private final Recording recording = new Recording();
+    private final ClockTrust clockTrust;
     private volatile boolean running = true;
 
     public GateLoop(Parts parts) {
@@ -57,6 +59,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         this.passages = new Passages(parts, roster, state, this::commit, this::enqueue);
         this.door = new DoorMonitor(parts, () -> state.policy, this::submit,
                 (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
+        this.clockTrust = ClockTrust.from(parts.journal());
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
     }
 
@@ -244,7 +247,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
     public GateSnapshot snapshot() {
         java.util.concurrent.CompletableFuture<GateSnapshot> f = new java.util.concurrent.CompletableFuture<>();
         submit(() -> f.complete(new GateSnapshot(p.clock().instant(), state.mode, state.devices, roster.size(),
-                passages.inProgress(), state.openAlarms, java.util.List.of())));
+                passages.inProgress(), state.openAlarms, degraded())));
         try {
             return f.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -280,13 +283,17 @@ public final class GateLoop implements GateControl, AutoCloseable {
     }
 
     /** Commits a decision, then acts on it. Returns false when it could not be recorded. */
-    private boolean commit(Decision d) {
+    private boolean commit(Decision decided) {
+        java.util.Optional<String> clockWrong = decided.outcome() != Outcome.INCOMPLETE
+                ? clockTrust.untrusted(p.clock().instant()) : java.util.Optional.empty();
+        boolean entering = decided.direction() == Direction.ENTRY;
+        Decision d = clockWrong.map(why -> entering ? decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why))
+                : ClockTrust.exitWithoutDates(decided, why)).orElse(decided);
         JournalEntry entry;
         try {
             entry = p.journal().append(RecordKind.PASSAGE, d.at(), PassageRecords.body(d, p.pseudonyms()));
         } catch (JournalException e) {
-            LOG.error("journal commit failed: {}; passage not granted", e.getMessage());
-            p.signals().denied(false);
+            notRecorded(d, e);
             return false;
         }
         if (d.granted() && state.mode == GateMode.EMERGENCY_EGRESS) {
@@ -315,6 +322,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         if (d.granted() && d.assistedBy().isEmpty()) {
             d.credential().ifPresent(c -> p.history().granted(Movements.passKey(c.passId()), "", d.direction(), d.at()));
         }
+        recovered();
         return true;
     }
 
@@ -322,11 +330,51 @@ public final class GateLoop implements GateControl, AutoCloseable {
         try {
             JournalEntry e = p.journal().append(kind, p.clock().instant(), body);
             p.uplinkWake().run();
+            recovered();
             return e;
         } catch (JournalException ex) {
             LOG.error("journal commit failed for a {} record: {}", kind, ex.getMessage());
+            recording.recordFailed(p.clock().instant(), ex.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The journal refused the decision: an exit is let out all the same (egress is never the gate's to
+     * refuse), an entry is denied with {@link Reason#CANNOT_RECORD}; both are counted for the alarm
+     * journaled once records commit again.
+     */
+    private void notRecorded(Decision d, JournalException e) {
+        boolean egress = d.granted() && d.direction() == Direction.EXIT;
+        if (!recording.failing()) {
+            LOG.error("journal commit failed: {}; entries denied until records commit again", e.getMessage());
+        }
+        recording.passageFailed(p.clock().instant(), e.getMessage(), egress);
+        Decision done = egress || d.outcome() == Outcome.INCOMPLETE ? d
+                : d.deniedFor(Check.fail(Check.Kind.GATE, Reason.CANNOT_RECORD, "the journal is not taking records"));
+        if (egress) {
+            p.signals().granted(state.policy.lockRelease());
+            door.released();
+        } else if (d.outcome() == Outcome.INCOMPLETE) {
+            p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE);
+        } else {
+            p.signals().denied(false);
+        }
+        String masked = done.subject().map(p.pseudonyms()::mask).orElse("-");
+        observers.forEach(o -> o.notRecorded(done, masked));
+    }
+
+    /** After an outage of the journal, the first record that commits is followed by the alarm telling of it. */
+    private void recovered() {
+        if (recording.failing()) {
+            alarm("cannot_record", recording.recovered(p.clock().instant()));
+        }
+    }
+
+    private java.util.List<String> degraded() {
+        java.util.List<String> out = new java.util.ArrayList<>(recording.degraded());
+        clockTrust.untrusted(p.clock().instant()).ifPresent(why -> out.add("clock not set: " + why));
+        return out;
     }
 
     @Override

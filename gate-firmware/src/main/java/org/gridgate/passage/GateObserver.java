@@ -11,6 +11,12 @@ public interface GateObserver {
     /** An alarm was raised and recorded (fever, device fault, storage). */
     default void alarm(String code, JournalEntry entry) {}
 
+    /**
+     * A decision could not be committed (card full or failing): {@code decision} is what the gate did
+     * instead, an entry denied with {@link Reason#CANNOT_RECORD} or an exit let out unrecorded.
+     */
+    default void notRecorded(Decision decision, String masked) {}
+
     default void device(DeviceStatus status) {}
 
     /** The roster in force was replaced; {@code size} entries. */

@@ -42,6 +42,9 @@ public enum Reason {
     MASK_PRESENT("mask_present", "已佩戴口罩", "mask worn"),
     NO_MASK("no_mask", "未佩戴口罩", "no mask"),
     MASK_NOT_REQUIRED("mask_not_required", "无需口罩", "mask not required"),
+    // the gate itself: it must be able to record a decision and to trust its clock
+    CANNOT_RECORD("cannot_record", "无法保存记录，暂停入内", "cannot record: entry paused"),
+    CLOCK_NOT_SET("clock_not_set", "闸机时间未校准，暂停入内", "clock not set: entry paused"),
     // any check
     NOT_CHECKED_ON_EXIT("not_checked_on_exit", "出门不查", "not checked on exit");
 

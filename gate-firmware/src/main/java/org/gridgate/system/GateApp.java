@@ -163,6 +163,7 @@ public final class GateApp implements AutoCloseable {
             if (rosters.version() >= 0) {
                 loop.replaceRoster(rosters.entries());
             }
+            loop.addObserver(new PassageLog());
             loop.start();
             scanners.forEach(s -> s.start(loop.scannerListener()));
             Optional<SerialMaskLine> maskLine = config.maskLine().map(m -> new SerialMaskLine(m, hardware.serial(),

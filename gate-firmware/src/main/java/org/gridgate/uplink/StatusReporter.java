@@ -78,6 +78,7 @@ public final class StatusReporter {
         d.put("faultyDevices", s.devices().values().stream().filter(x -> !x.isOk()).map(DeviceStatus::deviceId)
                 .sorted().toList());
         d.put("openAlarms", s.openAlarms().size());
+        d.put("degraded", s.degraded()); // e.g. "cannot record ...", "clock not set ...": the server alarms on it
         d.put("rosterSize", s.rosterSize());
         d.put("backlog", j.undelivered());
         d.put("lastSeq", j.lastSeq());

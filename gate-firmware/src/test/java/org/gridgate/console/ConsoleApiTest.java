@@ -210,9 +210,24 @@ class ConsoleApiTest {
         board.gate("normal", Map.of(41L, "fever"), Map.of(), clock.instant());
         Browser b = signIn("wang", WANG_PIN);
         assertEquals(404, api.handle(post("/api/ack", "{\"seq\":40}", b)).status());
-        assertEquals(202, api.handle(post("/api/ack", "{\"seq\":41}", b)).status());
-        assertEquals(202, api.handle(post("/api/mask", "{}", b)).status());
-        assertEquals(List.of("ack wang 41", "mask wang"), gate.calls);
+        ApiResponse ack = api.handle(post("/api/ack", "{\"seq\":41}", b));
+        assertEquals(202, ack.status());
+        assertEquals("Alarm acknowledged", Json.map(ack.body()).get("en"), "says what happened, not just Done");
+        assertEquals(List.of("ack wang 41"), gate.calls);
+    }
+
+    @Test
+    void confirmingAMaskWithNobodyAtTheGateIsRefusedNotDone() {
+        Browser b = signIn("wang", WANG_PIN);
+        ApiResponse nobody = api.handle(post("/api/mask", "{}", b));
+        assertEquals(409, nobody.status());
+        assertEquals("nobody_waiting", Json.map(nobody.body()).get("error"));
+        assertEquals(List.of(), gate.calls);
+        gate.passageInProgress = true;
+        ApiResponse done = api.handle(post("/api/mask", "{}", b));
+        assertEquals(202, done.status());
+        assertEquals("已确认口罩", Json.map(done.body()).get("zh"));
+        assertEquals(List.of("mask wang"), gate.calls);
     }
 
     @Test
@@ -260,6 +275,11 @@ class ConsoleApiTest {
         }
         ApiResponse fifth = api.handle(post("/api/signin", "{\"id\":\"wang\",\"pin\":\"0000\"}", null));
         assertEquals(423, fifth.status());
+        String until = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+                clock.instant().plus(Duration.ofMinutes(5)).atZone(ZoneId.of("Asia/Shanghai")));
+        assertTrue(((String) Json.map(fifth.body()).get("en")).contains("locked for 5 min (until " + until),
+                fifth.body());
+        assertTrue(((String) Json.map(fifth.body()).get("zh")).contains("锁定 5 分钟"), fifth.body());
         assertEquals(423, api.handle(post("/api/signin", "{\"id\":\"wang\",\"pin\":\"" + WANG_PIN + "\"}", null))
                 .status());
         assertEquals(200, api.handle(post("/api/signin", "{\"id\":\"li\",\"pin\":\"" + LI_PIN + "\"}", null))

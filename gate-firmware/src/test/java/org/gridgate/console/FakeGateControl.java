@@ -13,6 +13,7 @@ import org.gridgate.passage.GateSnapshot;
 final class FakeGateControl implements GateControl {
     final List<String> calls = new CopyOnWriteArrayList<>();
     volatile Map<Long, String> openAlarms = Map.of();
+    volatile boolean passageInProgress;
 
     @Override
     public void manualOpen(String actor, String reason) {
@@ -41,6 +42,6 @@ final class FakeGateControl implements GateControl {
 
     @Override
     public GateSnapshot snapshot() {
-        return new GateSnapshot(Instant.EPOCH, GateMode.NORMAL, Map.of(), 3, false, openAlarms, List.of());
+        return new GateSnapshot(Instant.EPOCH, GateMode.NORMAL, Map.of(), 3, passageInProgress, openAlarms, List.of());
     }
 }

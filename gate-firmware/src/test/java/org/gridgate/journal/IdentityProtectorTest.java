@@ -68,8 +68,22 @@ class IdentityProtectorTest {
     }
 
     @Test
-    void maskShowsOnlyTheLastCharacterOfShortStrings() {
-        assertEquals("******7", IdentityProtector.mask("1234567"));
+    void maskKeepsTheKindPrefixAndEnoughOfACommunityNumberToTellPeopleApart() {
+        assertEquals("R-0*01", IdentityProtector.mask("R-0001"));
+        assertEquals("V-0*01", IdentityProtector.mask("V-0001"));
+        assertEquals("R-9*01", IdentityProtector.mask("R-9001"));
+        assertEquals("R-0***17", IdentityProtector.mask("R-000017"));
+        assertEquals("R-*17", IdentityProtector.mask("R-017"));
+        assertEquals("E12****78", IdentityProtector.mask("E12345678"));
+        assertEquals("1****67", IdentityProtector.mask("1234567"));
+        java.util.Set<String> masked = new java.util.HashSet<>();
+        for (String id : java.util.List.of("R-0001", "R-0002", "R-0003", "V-0001", "R-9001", "R-1001")) {
+            assertTrue(masked.add(IdentityProtector.mask(id)), id);
+        }
+    }
+
+    @Test
+    void maskShowsOnlyTheLastCharacterOfNamesAndOtherShortStrings() {
         assertEquals("*b", IdentityProtector.mask("ab"));
         assertEquals("*", IdentityProtector.mask("a"));
         assertEquals("", IdentityProtector.mask(""));

@@ -116,6 +116,10 @@ class GateDaemonIT {
         assertEquals(1, count("kind = 'event' AND json_extract(payload, '$.event') = 'stopped'"
                 + " AND json_extract(payload, '$.lock') = 'locked'"), "the last thing recorded: stopped, lock safe");
         assertTrue(log().contains("lock in its safe state"), log());
+        // one line per passage, with reason codes and nothing of what was scanned; a stop is not a fault
+        assertTrue(log().matches("(?s).*passage \\d+ (entry|exit) - denied (code_unreadable|no_identity).*"), log());
+        assertTrue(!log().contains("not-a-health-code"), log());
+        assertTrue(!log().contains("device gone"), log());
         String payload = query("SELECT payload FROM record WHERE kind = 'passage'");
         assertTrue(payload.contains("\"code_unreadable\"") || payload.contains("\"no_identity\""), payload);
     }

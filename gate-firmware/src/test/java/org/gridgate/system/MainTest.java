@@ -26,10 +26,73 @@ class MainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** The shipped kit config finished as provisioning finishes it: a root key, a trust anchor, a volunteer. */
+    static String completed(String piKit) {
+        String key;
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(256);
+            key = java.util.Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return piKit.replace("  clockSkewS: 300\n", "  clockSkewS: 300\n  rootKeys: [ { kid: \"AAECAwQFBgc=\", publicKey: \""
+                + key + "\" } ]\n  trustAnchors: [ { kid: \"AAECAwQFBgc=\", publicKey: \"" + key + "\" } ]\n")
+                .replace("  volunteers: []", "  volunteers:\n    - { id: wang, role: lead, pin: \""
+                        + org.gridgate.console.PinHash.hash("482913".toCharArray(), 10_000, new java.security.SecureRandom())
+                        + "\" }");
+    }
+
     @Test
-    void configCheckAcceptsTheShippedExample() {
-        assertEquals(0, run("config", "check", "../device-config/examples/pi-kit.yaml"), err());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok (gate gate-01"));
+    void configCheckRefusesTheUnfinishedKitConfigAndSaysWhatToAdd() {
+        assertEquals(78, run("config", "check", "../device-config/examples/pi-kit.yaml"));
+        String e = err();
+        assertTrue(e.matches("(?s).*pi-kit.yaml:\\d+: credentials.rootKeys: no root key.*"), e);
+        assertTrue(e.matches("(?s).*pi-kit.yaml:\\d+: console.volunteers: no volunteer can sign in.*hash-pin.*"), e);
+        assertTrue(e.contains("this config would not run a working gate"), e);
+    }
+
+    @Test
+    void configCheckAcceptsACompletedKitConfigAndOnlyWarnsAboutDevicesNotPluggedIn(@TempDir Path dir)
+            throws Exception {
+        Path f = dir.resolve("gate.yaml");
+        Files.writeString(f, completed(Files.readString(Path.of("../device-config/examples/pi-kit.yaml"))));
+        assertEquals(0, run("config", "check", f.toString()), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok (gate gate-01"), out.toString());
+        assertTrue(err().contains(":34: thermometer.port: warning: no such device now: '/dev/serial0'"), err());
+        err.reset();
+        assertEquals(78, run("config", "check", "--strict", f.toString()));
+        assertTrue(err().contains(":34: thermometer.port: no such device now: '/dev/serial0'"), err());
+    }
+
+    @Test
+    void configCheckRefusesAWindowsPortAndSuggestsMisspeltKeys(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("gate.yaml");
+        Files.writeString(f, completed(Files.readString(Path.of("../device-config/examples/pi-kit.yaml")))
+                .replace("port: /dev/serial0", "port: COM3").replace("lockReleaseS: 5", "lockReleseS: 5"));
+        assertEquals(78, run("config", "check", f.toString()));
+        assertTrue(err().contains("thermometer.port: 'COM3' is a Windows port name"), err());
+        assertTrue(err().contains("policy.lockReleseS: unknown key; did you mean 'lockReleaseS'?"), err());
+    }
+
+    @Test
+    void configCheckOnAMissingFileSaysSoWithoutAnExceptionName(@TempDir Path dir) {
+        assertEquals(78, run("config", "check", dir.resolve("gridgate.yaml").toString()));
+        assertTrue(err().contains("gridgate.yaml:1: (top): no such file"), err());
+        assertFalse(err().contains("Exception"), err());
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : Main.HELP.keySet()) {
+            out.reset();
+            assertEquals(0, run(command, "--help"));
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertTrue(help.startsWith("usage: ") && help.contains(command) && !help.equals(Main.USAGE), help);
+        }
+        out.reset();
+        assertEquals(0, run("config", "check", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--strict"));
     }
 
     @Test
@@ -39,7 +102,9 @@ class MainTest {
                 .replace("feverThresholdC: 37.3", "feverThresholdC: hot")
                 .replace("    pin: 27\n", "    pin: 4\n"));
         assertEquals(78, run("config", "check", f.toString()));
-        String[] lines = err().strip().split("\n");
+        String[] all = err().strip().split("\n");
+        assertEquals(f + ": 2 problems: this config would not run a working gate", all[all.length - 1]);
+        String[] lines = java.util.Arrays.copyOf(all, all.length - 1);
         assertEquals(2, lines.length, err());
         for (String l : lines) {
             assertTrue(l.matches(java.util.regex.Pattern.quote(f.toString()) + ":\\d+: [a-zA-Z.\\[\\]0-9]+: .+"), l);

@@ -29,6 +29,31 @@ public final class SystemTools {
         return Optional.empty();
     }
 
+    /**
+     * {@code file} when it is executable; skips the test (or fails it when tools are required) with
+     * {@code howToGet} otherwise. For tools built rather than installed (LazyFS).
+     */
+    public static java.nio.file.Path requireExecutable(java.nio.file.Path file, String howToGet) {
+        if (!java.nio.file.Files.isExecutable(file)) {
+            missing(file + " is not there (" + howToGet + "): test needs it");
+        }
+        return file;
+    }
+
+    /** Skips the test (or fails it when tools are required) unless it runs as root (mount, loop devices). */
+    public static void requireRoot(String why) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            missing("not running as root (" + why + ")");
+        }
+    }
+
+    private static void missing(String msg) {
+        if (toolsRequired()) {
+            fail(msg + " and gridgate.requireTools is set");
+        }
+        Assumptions.abort(msg + "; skipped");
+    }
+
     /** The tool's path; skips the test (or fails it when tools are required) if it is not installed. */
     public static String require(String name, String debianPackage) {
         Optional<String> found = find(name);

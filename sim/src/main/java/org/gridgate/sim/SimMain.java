@@ -17,7 +17,7 @@ import org.gridgate.system.logging.Logging;
 /** The technician's bench: {@code java -jar gridgate-sim.jar <command>}. */
 public final class SimMain {
     static final String USAGE = """
-            usage: java -jar gridgate-sim.jar <command>
+            usage: java -jar gridgate-sim.jar <command>   (<command> --help for one command)
               demo [--passages N] [--seed S] [--state DIR]
                   run the gate with simulated devices, an embedded broker and a community-server
                   stand-in; one line per passage; with --passages it stops after N and prints
@@ -26,6 +26,10 @@ public final class SimMain {
                   crash test: runs the gate as a child process, SIGKILLs it K times while passages
                   stream, then checks journal and subscriber; ends with
                   "chaos: K kills, N decisions, L lost, D duplicated" (exit 0 only if L = D = 0)
+              powercut --cuts N [--seed S] [--work DIR] [--lazyfs BIN]
+                  power-cut test (root, /dev/fuse, LazyFS: ../shared/tools/lazyfs/build.sh): the gate's
+                  state folder on LazyFS, N cuts (every 4th a torn WAL write), audit after each; ends with
+                  "powercut: N cuts (T torn writes, F fired), D decisions, L lost, B torn files, X duplicated"
               scenario FILE|DIR...
                   play scripted scenarios against the real daemon; exit 1 with a diff on any mismatch
               pass --subject S [--colour green|yellow|red] [--kind resident|visitor|staff] [--valid 10m]
@@ -67,13 +71,19 @@ public final class SimMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);
-        if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
+        if (a.isEmpty() || a.get(0).equals("--help") || a.get(0).equals("-h")) {
             out.print(USAGE);
             return a.isEmpty() ? 64 : 0;
+        }
+        if (a.get(0).equals("help") || a.contains("--help") || a.contains("-h")) {
+            String command = a.get(0).equals("help") ? (a.size() > 1 ? a.get(1) : "") : a.get(0);
+            out.print(SimHelp.COMMANDS.getOrDefault(command, USAGE));
+            return 0;
         }
         return switch (a.get(0)) {
             case "demo" -> demo(a.subList(1, a.size()), out, err);
             case "chaos" -> org.gridgate.sim.chaos.ChaosCommand.run(a.subList(1, a.size()), out, err);
+            case "powercut" -> org.gridgate.sim.chaos.ChaosCommand.powerCut(a.subList(1, a.size()), out, err);
             case "scenario" -> {
                 Logging.setup(Level.WARNING);
                 yield ScenarioCommand.run(a.subList(1, a.size()), out, err);

@@ -125,10 +125,18 @@ public final class TrustLists {
         return t == null ? Optional.empty() : Optional.of(t.issuedAt());
     }
 
-    /** True without a trust list or when it is older than {@link #STALE_AFTER}. */
+    /**
+     * True without a trust list, when it is older than {@link #STALE_AFTER}, or when the gate's clock
+     * reads more than a day before its issue: a clock stepped back (or never set) cannot tell the
+     * list's age, and "fresh" would be a guess.
+     */
     public boolean stale(Instant now) {
-        return lastTrustUpdate().map(t -> t.plus(STALE_AFTER).isBefore(now)).orElse(true);
+        return lastTrustUpdate().map(t -> t.plus(STALE_AFTER).isBefore(now) || now.isBefore(t.minus(CLOCK_BEHIND)))
+                .orElse(true);
     }
+
+    /** How far before a list's issue time the gate's clock may read before the list's age is unknown. */
+    static final Duration CLOCK_BEHIND = Duration.ofDays(1);
 
     public long trustVersion() {
         TrustListMessage t = trust;

@@ -16,7 +16,21 @@ import org.gridgate.journal.RecordKind;
  */
 final class Payloads {
     static final int VERSION = 1;
-    static final Set<String> HEADER = Set.of("v", "id", "seq", "gate", "community", "kind", "at");
+    static final Set<String> HEADER = Set.of("v", "id", "seq", "gate", "community", "kind", "at", "mono", "boot");
+    /**
+     * This boot's id (the first 8 characters of the kernel's boot_id): {@code mono} counts from this
+     * boot, so the server can place every record of one boot from one record whose {@code at} it trusts.
+     */
+    static final String BOOT = bootId();
+
+    private static String bootId() {
+        try {
+            String id = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            return id.length() >= 8 ? id.substring(0, 8) : id;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +41,7 @@ final class Payloads {
     }
 
     /** @throws IllegalArgumentException if the body uses a header field or holds a non-JSON value */
-    String render(UUID id, long seq, RecordKind kind, Instant at, Map<String, Object> body) {
+    String render(UUID id, long seq, RecordKind kind, Instant at, long mono, Map<String, Object> body) {
         for (String key : body.keySet()) {
             if (HEADER.contains(key)) {
                 throw new IllegalArgumentException("record body must not set header field '" + key + "'");
@@ -41,6 +55,8 @@ final class Payloads {
         doc.put("community", gate.community());
         doc.put("kind", kind.topicLevel());
         doc.put("at", at.toString());
+        doc.put("mono", mono);
+        doc.put("boot", BOOT);
         doc.putAll(body);
         try {
             return JSON.writeValueAsString(doc);

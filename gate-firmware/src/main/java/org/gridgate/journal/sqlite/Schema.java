@@ -35,7 +35,12 @@ final class Schema {
                       count INTEGER NOT NULL,
                       first_seq INTEGER NOT NULL,
                       last_seq INTEGER NOT NULL,
-                      reason TEXT NOT NULL)"""));
+                      reason TEXT NOT NULL)"""),
+            List.of(
+                    // Milliseconds since boot (CLOCK_MONOTONIC) next to the wall time "at": a Pi has no
+                    // real-time clock, and this orders and spaces the records of one boot whatever NTP
+                    // did to "at". NULL in records written before this column existed.
+                    "ALTER TABLE record ADD COLUMN mono INTEGER"));
 
     static final Migrations JOURNAL = new Migrations("journal", MIGRATIONS);
     static final int CURRENT = JOURNAL.current();
@@ -58,6 +63,7 @@ final class Schema {
         Connection w = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = w.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+            s.execute("PRAGMA page_size = " + SqliteJournal.PAGE_SIZE); // takes effect only on a new file
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
                     throw new SQLException("could not switch to WAL mode");

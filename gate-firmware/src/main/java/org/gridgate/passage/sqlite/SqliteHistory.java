@@ -41,6 +41,7 @@ public final class SqliteHistory implements PassageHistory, AutoCloseable {
         this.hash = hash;
         this.keep = keep;
         try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA page_size=1024"); // a new file only: a row is small, and each commit writes whole pages
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("CREATE TABLE IF NOT EXISTS passage (subject TEXT NOT NULL, household TEXT NOT NULL,"

@@ -62,6 +62,11 @@ public final class Logging {
         CONFIGURED.add(paho);
     }
 
+    /** Drops every record of loggers under {@code loggerPrefix} (a library whose output a command replaces). */
+    public static void silence(String loggerPrefix) {
+        OVERRIDES.put(loggerPrefix, Integer.MAX_VALUE);
+    }
+
     private static int slf4j(Level level) {
         int v = level.intValue();
         if (v >= Level.OFF.intValue()) {

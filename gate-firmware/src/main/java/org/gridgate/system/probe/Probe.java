@@ -35,9 +35,13 @@ import org.gridgate.timing.ExecutorScheduler;
  * config, 64 for bad arguments.
  */
 public final class Probe {
-    static final String USAGE = "probe --config FILE [--outputs] [--timeout S] [--emissivity E]";
+    static final String USAGE = "probe --config FILE [--outputs] [--timeout S] [--emissivity E] [--no-inputs]";
 
-    record Options(Path config, boolean outputs, Duration timeout, Optional<Double> emissivity) {}
+    record Options(Path config, boolean outputs, Duration timeout, Optional<Double> emissivity, boolean inputs) {
+        Options(Path config, boolean outputs, Duration timeout, Optional<Double> emissivity) {
+            this(config, outputs, timeout, emissivity, true);
+        }
+    }
 
     private Probe() {}
 
@@ -50,6 +54,10 @@ public final class Probe {
             err.println("usage: " + USAGE);
             return ExitCodes.USAGE;
         }
+        // The probe says what passed and what failed itself; Pi4J's start-up chatter (plugins it
+        // cannot load on this board, board detection) would bury that.
+        org.gridgate.system.logging.Logging.setup(java.util.logging.Level.WARNING);
+        org.gridgate.system.logging.Logging.silence("com.pi4j");
         GateConfig config;
         try {
             config = ConfigLoader.load(o.config());
@@ -70,12 +78,14 @@ public final class Probe {
     static Options parse(List<String> args) {
         Path config = null;
         boolean outputs = false;
+        boolean inputs = true;
         Duration timeout = Duration.ofSeconds(10);
         Optional<Double> emissivity = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--outputs" -> outputs = true;
+                case "--no-inputs" -> inputs = false;
                 case "--config", "--timeout", "--emissivity" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException(a + " needs a value");
@@ -100,7 +110,7 @@ public final class Probe {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout must be positive");
         }
-        return new Options(config, outputs, timeout, emissivity);
+        return new Options(config, outputs, timeout, emissivity, inputs);
     }
 
     static int probe(GateConfig config, Options o, Hardware hardware, PrintStream out) throws InterruptedException {
@@ -111,24 +121,37 @@ public final class Probe {
             if (o.emissivity().isPresent()) {
                 results.add(emissivity(tc, o.emissivity().get(), scheduler));
             }
+            long s = o.timeout().toSeconds();
             if (tc.transport() == Transport.SIMULATED) {
                 results.add(Outcome.skip(tc.id(), "transport simulated: played by the simulator"));
             } else {
-                results.add(check(tc.id(), () -> DeviceChecks.thermometer(
-                        GateApp.thermometer(tc, hardware, clock, scheduler), o.timeout(), scheduler)));
+                progress(out, tc.id() + ": asking for a reading on " + where(tc.port(), tc.transport()) + " (up to " + s
+                        + " s; hold a hand in front of it)...");
+                results.add(said(out, check(tc.id(), () -> DeviceChecks.thermometer(
+                        GateApp.thermometer(tc, hardware, clock, scheduler), o.timeout(), scheduler))));
             }
             for (ScannerConfig sc : config.scanners()) {
                 if (sc.transport() == Transport.SIMULATED) {
                     results.add(Outcome.skip(sc.id(), "transport simulated: played by the simulator"));
                 } else {
-                    results.add(check(sc.id(), () -> DeviceChecks.scanner(
-                            GateApp.scanner(sc, hardware, clock, scheduler), o.timeout(), scheduler)));
+                    progress(out, sc.id() + ": present a code to the " + sc.direction().name().toLowerCase(
+                            java.util.Locale.ROOT) + " scanner now (within " + s + " s)...");
+                    results.add(said(out, check(sc.id(), () -> DeviceChecks.scanner(
+                            GateApp.scanner(sc, hardware, clock, scheduler), o.timeout(), scheduler))));
                 }
             }
             if (config.maskLine().isPresent()) {
                 var m = config.maskLine().get();
-                results.add(check(m.id(), () -> DeviceChecks.maskLine(
-                        new SerialMaskLine(m, hardware.serial(), clock, scheduler), o.timeout())));
+                progress(out, m.id() + ": stand in front of the mask detector (within " + s + " s)...");
+                results.add(said(out, check(m.id(), () -> DeviceChecks.maskLine(
+                        new SerialMaskLine(m, hardware.serial(), clock, scheduler), o.timeout()))));
+            }
+            if (!o.inputs()) {
+                results.add(Outcome.skip("inputs", "door, exit button and mask input not tested (--no-inputs)"));
+            } else if (config.gpio().provider() == org.gridgate.config.GpioConfig.Provider.MOCK) {
+                results.add(Outcome.skip("inputs", "gpio.provider mock: no pins to test"));
+            } else {
+                results.addAll(inputs(config, hardware, o.timeout(), out, clock, scheduler));
             }
             if (o.outputs()) {
                 results.addAll(outputs(config, hardware, scheduler));
@@ -141,6 +164,39 @@ public final class Probe {
         boolean allOk = results.stream().noneMatch(r -> r.verdict() == Outcome.Verdict.FAIL);
         out.println(allOk ? "all required devices OK" : "some required devices FAILED");
         return allOk ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+    }
+
+    private static void progress(PrintStream out, String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private static Outcome said(PrintStream out, Outcome o) {
+        progress(out, "  " + o);
+        return o;
+    }
+
+    private static String where(String port, Transport t) {
+        return t == Transport.I2C ? "I2C" : port;
+    }
+
+    private static List<Outcome> inputs(GateConfig config, Hardware hardware, Duration timeout, PrintStream out,
+            Clock clock, ExecutorScheduler scheduler) throws InterruptedException {
+        Context ctx;
+        try {
+            ctx = hardware.gpio().apply(config.gpio());
+        } catch (RuntimeException e) {
+            return List.of(Outcome.fail("gpio", "cannot open GPIO: " + e.getMessage()));
+        }
+        try {
+            List<Outcome> results = InputChecks.run(ctx, config.gpio(), timeout, out, clock, scheduler);
+            results.forEach(r -> progress(out, "  " + r));
+            return results;
+        } catch (RuntimeException e) {
+            return List.of(Outcome.fail("inputs", "cannot read the inputs: " + e.getMessage()));
+        } finally {
+            ctx.shutdown();
+        }
     }
 
     private interface Check {

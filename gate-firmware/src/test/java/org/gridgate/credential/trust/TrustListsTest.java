@@ -167,6 +167,18 @@ class TrustListsTest {
     }
 
     @Test
+    void aClockSteppedBackBeforeTheListsIssueCannotCallItFresh() throws Exception {
+        lists.applyTrust(trustList(1, clock.instant().minus(Duration.ofHours(1)), issuer));
+        assertFalse(lists.stale(clock.instant()));
+        clock.advance(Duration.ofHours(-12)); // NTP stepped back a little: still before the issue, still fresh
+        assertFalse(lists.stale(clock.instant()));
+        clock.advance(Duration.ofDays(-200)); // booted without a real-time clock: its age is unknown
+        assertTrue(lists.stale(clock.instant()));
+        clock.advance(Duration.ofDays(200).plusHours(12)); // NTP set it again
+        assertFalse(lists.stale(clock.instant()));
+    }
+
+    @Test
     void aTrustListIssuedMoreThan24HoursAgoIsStale() throws Exception {
         assertTrue(lists.stale(clock.instant()));
         lists.applyTrust(trustList(1, clock.instant().minus(Duration.ofHours(23)), issuer));

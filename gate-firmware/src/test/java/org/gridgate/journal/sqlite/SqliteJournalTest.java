@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,6 +144,59 @@ class SqliteJournalTest {
             assertEquals(new Pruned(1, 0, 0, 0), p);
             assertEquals(new Stats(2, 1, 3, 0), j.stats());
             assertEquals(List.of(2L), seqs(j.undelivered(0, 10)));
+        }
+    }
+
+    @Test
+    void clockJumpsNeitherReorderNorLoseRecordsAndRetentionDropsOnlyDelivered() throws Exception {
+        try (SqliteJournal j = open(ROOMY)) {
+            j.append(RecordKind.PASSAGE, T0, body(1));
+            j.append(RecordKind.PASSAGE, Instant.EPOCH.plusSeconds(40), body(2)); // booted at 1970, no NTP yet
+            j.markDelivered(List.of(1L));
+            assertEquals(new Pruned(0, 0, 0, 0), j.prune(Instant.EPOCH.plusSeconds(60)), "nothing is old at 1970");
+            j.append(RecordKind.PASSAGE, T0.plus(Duration.ofDays(400)), body(3)); // NTP stepped far forward
+            j.markDelivered(List.of(3L));
+            // A year later by the clock: the delivered records go, the undelivered 1970 one never does.
+            assertEquals(1, j.prune(T0.plus(Duration.ofDays(400))).deletedDelivered());
+            assertEquals(List.of(2L), seqs(j.undelivered(0, 10)));
+            assertEquals(3, j.append(RecordKind.PASSAGE, T0.minus(Duration.ofDays(1)), body(4)).seq() - 1,
+                    "seq keeps counting whatever the clock says");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal.db"));
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT seq, mono FROM record ORDER BY seq")) {
+            long mono = Long.MIN_VALUE;
+            while (r.next()) {
+                assertTrue(r.getLong(2) >= mono, "mono never goes back: seq " + r.getLong(1));
+                mono = r.getLong(2);
+            }
+        }
+    }
+
+    @Test
+    void anAcknowledgementWaitsForTheNextAppendOrCloseAndIsNeverOfferedAgain() throws Exception {
+        try (SqliteJournal j = open(ROOMY)) {
+            j.append(RecordKind.PASSAGE, T0, body(1));
+            j.append(RecordKind.PASSAGE, T0, body(2));
+            j.markDelivered(List.of(1L));
+            assertEquals(List.of(2L), seqs(j.undelivered(0, 10)), "acknowledged: not offered again");
+            assertEquals(1, j.stats().undelivered());
+            assertEquals(0, deliveredInFile(), "the mark waits: no commit of its own");
+            j.append(RecordKind.EVENT, T0, Map.of("event", "door_opened"));
+            assertEquals(1, deliveredInFile(), "written with the next append");
+            j.markDelivered(List.of(2L));
+        }
+        assertEquals(2, deliveredInFile(), "and at close");
+        try (SqliteJournal j = open(ROOMY)) {
+            assertEquals(List.of(3L), seqs(j.undelivered(0, 10)));
+        }
+    }
+
+    private long deliveredInFile() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal.db"));
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM record WHERE delivered_at IS NOT NULL")) {
+            return r.next() ? r.getLong(1) : -1;
         }
     }
 

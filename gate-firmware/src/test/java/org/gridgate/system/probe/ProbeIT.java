@@ -52,6 +52,11 @@ class ProbeIT {
             assertTrue(o.contains("OK   thermo-1: object 36.25 °C, ambient 24.50 °C [obj=0E29 amb=0992]"), o);
             assertTrue(o.contains("OK   scanner-in: read a code of 13 chars"), o);
             assertTrue(o.contains("SKIP outputs"), o);
+            // what it waits for comes before the wait, and each result as soon as it is known
+            int ask = o.indexOf("scanner-in: present a code to the entry scanner now (within 3 s)...");
+            assertTrue(ask >= 0 && ask < o.indexOf("  OK   scanner-in: read a code"), o);
+            assertTrue(o.indexOf("thermo-1: asking for a reading on " + thermoPty.gate) < o.indexOf("  OK   thermo-1"), o);
+            assertTrue(o.contains("SKIP inputs: gpio.provider mock: no pins to test"), o);
 
             pace.shutdownNow();
             scanPty.unplug();

@@ -58,7 +58,7 @@ public final class Chaos {
         long reusedSeqs = 0;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
                 RecordCollector collector = RecordCollector.ids(broker.uri(), "gridgate", "chaos-collector")) {
-            List<String> cds = classDataArchive(state, broker.uri());
+            List<String> cds = classDataArchive(state, state, broker.uri(), List.of());
             for (int i = 0; i < o.kills(); i++) {
                 Child c = Child.start(state, broker.uri(), o.seed() * 1_000 + i, true, cds);
                 boolean early = random.nextInt(5) == 0; // sometimes during start-up
@@ -133,10 +133,10 @@ public final class Chaos {
      * JVM start is most of each round's cost: one child, stopped cleanly (SIGTERM) once ready, dumps
      * the classes it loaded into an archive the others map. Without an archive the run just goes slower.
      */
-    private static List<String> classDataArchive(Path state, String broker) throws Exception {
-        Path jsa = state.resolve("child.jsa");
+    static List<String> classDataArchive(Path state, Path dir, String broker, List<String> args) throws Exception {
+        Path jsa = dir.resolve("child.jsa");
         if (!Files.exists(jsa)) {
-            Child c = Child.start(state, broker, 0, false, List.of("-XX:ArchiveClassesAtExit=" + jsa));
+            Child c = Child.start(state, dir, broker, 0, false, List.of("-XX:ArchiveClassesAtExit=" + jsa), args);
             c.awaitReady(READY_TIMEOUT_MS);
             c.stop();
         }
@@ -154,11 +154,14 @@ public final class Chaos {
     }
 
     /** One gate process and the lines it printed. */
-    private static final class Child {
+    static final class Child {
         private static final String EOF = "\u0000eof";
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final Map<Long, String> acted = new HashMap<>();
+        /** The last {@code ROSTER <entries>} and {@code TRUST <issuedAt ms>} lines (power-cut run), or -1. */
+        private long rosterEntries = -1;
+        private long trustIssuedMs = -1;
 
         private Child(Process process) {
             this.process = process;
@@ -179,8 +182,14 @@ public final class Chaos {
 
         static Child start(Path state, String broker, long seed, boolean generate, List<String> jvmFlags)
                 throws IOException {
+            return start(state, state, broker, seed, generate, jvmFlags, List.of());
+        }
+
+        /** @param logDir where {@code child.err} goes; @param args more child options (e.g. {@code --key}) */
+        static Child start(Path state, Path logDir, String broker, long seed, boolean generate, List<String> jvmFlags,
+                List<String> args) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-XX:+UseSerialGC", "-Xmx96m"));
             cmd.addAll(jvmFlags);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),
@@ -189,8 +198,9 @@ public final class Chaos {
             if (!generate) {
                 cmd.add("--idle");
             }
+            cmd.addAll(args);
             return new Child(new ProcessBuilder(cmd)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(state.resolve("child.err").toFile())).start());
+                    .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve("child.err").toFile())).start());
         }
 
         /** Milliseconds until READY, or -1 if the child died or took too long. */
@@ -263,7 +273,25 @@ public final class Chaos {
             return acted;
         }
 
+        /** Decisions acted on so far, as far as read. */
+        int actedCount() {
+            return acted.size();
+        }
+
+        long rosterEntries() {
+            return rosterEntries;
+        }
+
+        long trustIssuedMs() {
+            return trustIssuedMs;
+        }
+
         private void take(String l) {
+            if (l.matches("ROSTER \\d+")) {
+                rosterEntries = Long.parseLong(l.substring(7));
+            } else if (l.matches("TRUST -?\\d+")) {
+                trustIssuedMs = Long.parseLong(l.substring(6));
+            }
             if (l.startsWith("A ")) {
                 String[] p = l.split(" ");
                 if (p.length == 3 && p[2].length() == 36) { // a line cut by the kill is not counted

@@ -55,8 +55,17 @@ public final class DevicesCommand {
         Set<String> simulate = a.get("--simulate").map(s -> Arrays.stream(s.split(",")).map(String::trim)
                 .filter(x -> !x.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
         Clock clock = Clock.systemUTC();
+        Path dir;
+        try {
+            dir = ptyFolder(a.get("--dir"));
+        } catch (java.io.IOException e) {
+            err.println("gridgate-sim devices: " + e.getMessage());
+            return 73;
+        }
         try (ExecutorScheduler timers = new ExecutorScheduler("sim-devices")) {
-            Path dir = Files.createDirectories(Path.of(a.get("--dir", "/tmp/gridgate-pty")));
+            if (a.get("--key").isEmpty()) {
+                out.println("no --key: a community key for this run only, in " + dir.resolve("community-key.pem"));
+            }
             CommunityKey key = CommunityKey.loadOrCreate(Path.of(a.get("--key", dir.resolve("community-key.pem").toString())));
             try (VirtualDevices devices = VirtualDevices.start(config, simulate, dir, a.get("--socat", "socat"), timers)) {
                 devices.gatePorts().forEach((id, p) -> out.println(id + ": the gate opens " + p));
@@ -86,6 +95,8 @@ public final class DevicesCommand {
                                 + " entries" : "no roster from " + config.mqtt().get().uris() + " within "
                                 + ROSTER_WAIT.toSeconds() + " s: everyone is 'not registered' until one arrives");
                     }
+                    gate.app().consoleUrl().ifPresent(u -> out.println("console: " + u
+                            + "  (sign in with a volunteer id and PIN from " + a.require("--config") + ")"));
                     out.println("gate " + config.gate().id() + " running here on GPIO mock; type help");
                     new Prompt(devices, Optional.of(gate), issuer, clock, timers, out).run(reader(stdin));
                 }
@@ -94,6 +105,43 @@ public final class DevicesCommand {
         } catch (Exception e) {
             err.println("gridgate-sim devices: " + e.getMessage());
             return 1;
+        } finally {
+            if (a.get("--dir").isEmpty()) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    /**
+     * A folder of this run's own: a fresh one under the temp folder by default, so two runs on one
+     * machine never take over each other's links. A folder given with --dir must hold no live links
+     * (another run's); dangling ones, left by a run that was killed, are removed.
+     */
+    static Path ptyFolder(Optional<String> given) throws java.io.IOException {
+        if (given.isEmpty()) {
+            return Files.createTempDirectory("gridgate-pty-");
+        }
+        Path dir = Files.createDirectories(Path.of(given.get()));
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isSymbolicLink(p) && (name.startsWith("gate-") || name.startsWith("dev-"))) {
+                    if (Files.exists(p)) {
+                        throw new java.io.IOException(dir + " is in use by another `sim devices` (" + p + " is live): "
+                                + "quit that one first, or leave out --dir to get a folder of this run's own");
+                    }
+                    Files.delete(p);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var entries = Files.walk(dir)) {
+            entries.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // a temporary folder left behind is harmless
         }
     }
 

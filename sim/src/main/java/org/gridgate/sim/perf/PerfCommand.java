@@ -30,6 +30,7 @@ public final class PerfCommand {
                 new org.gridgate.sim.perf.micro.JournalSuite(),
                 new org.gridgate.sim.perf.micro.DrainSuite(),
                 new org.gridgate.sim.perf.micro.CryptoSuite(),
+                new org.gridgate.sim.perf.wear.WearSuite(),
                 new org.gridgate.sim.perf.process.FootprintSuite(),
                 new org.gridgate.sim.perf.process.SustainedSuite(),
                 new org.gridgate.sim.perf.process.SoakSuite());
@@ -94,6 +95,9 @@ public final class PerfCommand {
             if (!options.wants(s.name())) {
                 continue;
             }
+            // Progress on stderr: stdout stays the "name value unit" lines scripts read.
+            err.println("perf: " + s.name() + "...");
+            err.flush();
             try {
                 s.run(options, report);
             } catch (Exception | AssertionError e) {

@@ -28,6 +28,7 @@ public final class Targets {
             atMost("sustained_lost", 0, "count", CORRECTNESS, "sustained pipeline: nothing lost"),
             atMost("qr_decode_640x480_p99_ms", 1000.0 / 15, "ms", ABSOLUTE, "camera decode 640x480 grey: >= 15 frames/s at p99"),
             atMost("soak_lost", 0, "count", CORRECTNESS, "soak: nothing lost"),
+            atMost("bytes_written_per_passage", 16 * 1024, "B", ABSOLUTE, "bytes written to flash per passage"),
             atMost("soak_heap_growth_mb_per_1m", 1, "MB", ABSOLUTE, "soak: flat heap (live set growth per million passages)"));
 
     private static final Map<String, Target> BY_FIGURE = new LinkedHashMap<>();

@@ -9,35 +9,47 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.gridgate.config.ConfigException;
-import org.gridgate.config.ConfigLoader;
+import org.gridgate.config.ConfigCheck;
 import org.gridgate.config.CredentialConfig;
-import org.gridgate.config.GateConfig;
 import org.gridgate.sim.pass.Pem;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Writes a terminal's provisioning folder: {@code gate.yaml} from a template with the answers
- * filled in and the community's trust anchor installed, the device key pair, its certification
- * request and a self-signed certificate; then loads the config with {@link ConfigLoader}, the same
- * checker as {@code config check}. An existing device identity is only replaced when forced.
+ * Writes a terminal's provisioning folder: {@code gate.yaml} from a template (its comments kept)
+ * with the answers filled in — gate, community, broker (with TLS for an {@code ssl://} one), the
+ * community's root key and pass key, each volunteer's PIN hash — the device key pair, its
+ * certification request and a self-signed certificate; then checks the config with
+ * {@link ConfigCheck}, the same checker as {@code config check}. An existing device identity is only
+ * replaced when forced.
  */
 public final class Provisioner {
     public static final String CONFIG = "gate.yaml";
     public static final String KEY = "device-key.pem";
     public static final String CERT = "device-cert.pem";
     public static final String CSR = "device.csr";
+    public static final String BROKER_CA = "broker-ca.pem";
 
-    /** The answers; {@code anchor} is the community key gates verify passes with, if known yet. */
+    /** One volunteer: id, lead or not, and the PIN's hash (never the PIN). */
+    public record Volunteer(String id, boolean lead, String pinHash) {
+        @Override
+        public String toString() {
+            return "Volunteer[" + id + (lead ? ", lead" : "") + "]";
+        }
+    }
+
+    /**
+     * The answers. {@code rootKey} signs what the server sends (roster, trust lists, commands);
+     * {@code passKey} issues the community's passes (often the same key); {@code brokerCa} is the PEM
+     * of the CA an {@code ssl://} broker's certificate chains to.
+     */
     public record Answers(String gateId, String community, String broker, String template,
-            Optional<CredentialConfig.TrustAnchor> anchor) {}
+            CredentialConfig.RootKey rootKey, CredentialConfig.TrustAnchor passKey, Optional<String> brokerCa,
+            List<Volunteer> volunteers) {
+        public Answers {
+            volunteers = List.copyOf(volunteers);
+        }
+    }
 
     /** Refused because a device identity is already in the folder. */
     public static final class IdentityExists extends IOException {
@@ -48,21 +60,32 @@ public final class Provisioner {
 
     private Provisioner() {}
 
-    /** Provisions {@code dir}; returns the validated config. */
-    public static GateConfig provision(Path dir, Answers a, boolean force, Instant now)
-            throws IOException, ConfigException, GeneralSecurityException {
+    /** The identity files already in {@code dir}: provisioning stops before any question if there are some. */
+    public static List<Path> existing(Path dir) {
         List<Path> existing = new ArrayList<>();
         for (String f : List.of(CONFIG, KEY, CERT, CSR)) {
             if (Files.exists(dir.resolve(f))) {
                 existing.add(dir.resolve(f));
             }
         }
+        return existing;
+    }
+
+    static IdentityExists exists(List<Path> existing) {
+        return new IdentityExists(existing.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")
+                + " already there: this folder holds a device identity; use --force to replace it (the old key is "
+                + "lost), or --out another folder");
+    }
+
+    /** Provisions {@code dir}; returns the check of the written config. */
+    public static ConfigCheck.Result provision(Path dir, Answers a, boolean force, Instant now)
+            throws IOException, GeneralSecurityException {
+        List<Path> existing = existing(dir);
         if (!existing.isEmpty() && !force) {
-            throw new IdentityExists(existing + " already there: this folder holds a device identity; "
-                    + "use --force to replace it (the old key is lost)");
+            throw exists(existing);
         }
         Files.createDirectories(dir);
-        String config = config(template(a.template()), a);
+        String config = config(template(a.template()), a, now);
         DeviceIdentity id = DeviceIdentity.create(a.gateId(), a.community(), now, new SecureRandom());
         for (Path p : existing) {
             Files.delete(p);
@@ -70,8 +93,11 @@ public final class Provisioner {
         Pem.writePrivate(dir.resolve(KEY), Pem.encode("PRIVATE KEY", id.keys().getPrivate().getEncoded()));
         Files.writeString(dir.resolve(CERT), Pem.encode("CERTIFICATE", id.certificate()), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(CSR), Pem.encode("CERTIFICATE REQUEST", id.request()), StandardCharsets.US_ASCII);
-        Files.writeString(dir.resolve(CONFIG), config, StandardCharsets.UTF_8);
-        return ConfigLoader.load(dir.resolve(CONFIG));
+        if (a.brokerCa().isPresent()) {
+            Files.writeString(dir.resolve(BROKER_CA), a.brokerCa().get(), StandardCharsets.US_ASCII);
+        }
+        Pem.writePrivate(dir.resolve(CONFIG), config); // PIN hashes: owner only until installed root:gridgate 0640
+        return ConfigCheck.check(dir.resolve(CONFIG), false);
     }
 
     static String template(String name) throws IOException {
@@ -86,37 +112,32 @@ public final class Provisioner {
         }
     }
 
-    /** The template with the answers in; the template's comments give way to a header naming it. */
-    @SuppressWarnings("unchecked")
-    static String config(String template, Answers a) {
-        Map<String, Object> root = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(template);
-        Map<String, Object> gate = (Map<String, Object>) root.get("gate");
-        gate.put("id", a.gateId());
-        gate.put("community", a.community());
-        Map<String, Object> mqtt = (Map<String, Object>) root.get("mqtt");
-        if (mqtt != null) {
-            mqtt.put("uris", List.of(a.broker()));
-            if (a.broker().startsWith("ssl://") && !mqtt.containsKey("tls")) {
-                // TLS with the community CA pinned and this gate's certificate (its CSR, signed by that CA).
-                Map<String, Object> tls = new LinkedHashMap<>();
-                tls.put("caFile", "community-ca.pem");
-                tls.put("certFile", CERT);
-                tls.put("keyFile", KEY);
-                mqtt.put("tls", tls);
-            }
+    /** The template with the answers in, its comments kept, under a header naming where it came from. */
+    static String config(String template, Answers a, Instant now) {
+        TemplateText t = new TemplateText(template)
+                .put("gate", "id", a.gateId())
+                .put("gate", "community", a.community())
+                .put("mqtt", "uris", "[ \"" + a.broker() + "\" ]");
+        if (a.broker().startsWith("ssl://")) {
+            // The community's broker (systemd/mosquitto/gridgate.conf) pins its CA and wants a client
+            // certificate: the device's own, once the community CA has signed device.csr.
+            t.put("mqtt", "tls", List.of("", "  caFile: " + BROKER_CA, "  certFile: " + CERT, "  keyFile: " + KEY));
         }
-        Map<String, Object> creds = (Map<String, Object>) root.computeIfAbsent("credentials", k -> new LinkedHashMap<>());
-        a.anchor().ifPresent(t -> {
-            Map<String, Object> anchor = new LinkedHashMap<>();
-            anchor.put("kid", t.kid());
-            anchor.put("publicKey", t.publicKey());
-            creds.put("trustAnchors", List.of(anchor));
-        });
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setWidth(200);
-        return "# gridgate: gate " + a.gateId() + " of " + a.community() + ", provisioned by `gridgate-sim provision`\n"
-                + "# from the " + a.template() + " template. Check it with: gridgate-gate.jar config check FILE\n"
-                + new Yaml(o).dump(root);
+        t.put("credentials", "rootKeys", List.of("", "  - { kid: \"" + a.rootKey().kid() + "\", publicKey: \""
+                + a.rootKey().publicKey() + "\" }"));
+        t.put("credentials", "trustAnchors", List.of("", "  - { kid: \"" + a.passKey().kid() + "\", publicKey: \""
+                + a.passKey().publicKey() + "\" }"));
+        List<String> volunteers = new ArrayList<>();
+        volunteers.add("");
+        for (Volunteer v : a.volunteers()) {
+            volunteers.add("  - { id: " + v.id() + ", role: " + (v.lead() ? "lead" : "volunteer") + ", pin: \""
+                    + v.pinHash() + "\" }");
+        }
+        t.put("console", "volunteers", volunteers).dropComments("rehearsal pins");
+        return "# gridgate: gate " + a.gateId() + " of " + a.community() + ", provisioned " + now.toString().substring(0, 10)
+                + " by `gridgate-sim provision` from the " + a.template() + " template.\n"
+                + "# Volunteers' PINs are stored as hashes; add one: echo PIN | java -jar gridgate-gate.jar console hash-pin\n"
+                + "# Check: java -jar gridgate-gate.jar config check FILE\n"
+                + t;
     }
 }

@@ -63,7 +63,7 @@ import org.gridgate.timing.ExecutorScheduler;
 public final class GateChild {
     /** What a run asks of the child. */
     public record Options(Path state, String broker, long seed, long seconds, long passages, int residents,
-            long sampleMs, boolean gcSamples, int feverEvery, boolean flushEach, boolean idle) {}
+            long sampleMs, boolean gcSamples, int feverEvery, boolean flushEach, boolean idle, Path key) {}
 
     private GateChild() {}
 
@@ -83,6 +83,7 @@ public final class GateChild {
         int feverEvery = 0;
         boolean flushEach = false;
         boolean idle = false;
+        Path key = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--state" -> state = Path.of(args[++i]);
@@ -96,6 +97,7 @@ public final class GateChild {
                 case "--fever-every" -> feverEvery = Integer.parseInt(args[++i]);
                 case "--flush-each-decision" -> flushEach = true;
                 case "--idle" -> idle = true;
+                case "--key" -> key = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -109,7 +111,7 @@ public final class GateChild {
             throw new IllegalArgumentException("--residents must be 1 or more");
         }
         return new Options(state, broker, seed, seconds, passages, residents, sampleMs, gcSamples, feverEvery,
-                flushEach, idle);
+                flushEach, idle, key);
     }
 
     static void run(Options o) throws Exception {
@@ -120,7 +122,9 @@ public final class GateChild {
         System.setOut(System.err);
         Logging.setup(Level.WARNING);
         Clock clock = Clock.systemUTC();
-        CommunityKey key = CommunityKey.generate();
+        // With --key (the power-cut run) the caller holds the community key too and signs the rosters
+        // and trust lists it pushes with it.
+        CommunityKey key = o.key() == null ? CommunityKey.generate() : readKey(o.key());
         GateConfig config = Demo.simConfig(o.state(), o.broker(), key.anchor());
         Residents.seed(config.storage().journal().resolveSibling("roster.db"), o.residents(),
                 LocalDate.now(clock.withZone(config.gate().zone())));
@@ -143,7 +147,16 @@ public final class GateChild {
                 }
                 decided.add(d.granted());
             }
+
+            @Override
+            public void rosterReplaced(int entries) {
+                synchronized (out) {
+                    out.println("ROSTER " + entries); // stored (synchronous=FULL) before the loop hears of it
+                    out.flush();
+                }
+            }
         });
+        reportTrustUpdates(app, out);
         synchronized (out) {
             out.println("READY");
             out.flush();
@@ -210,5 +223,40 @@ public final class GateChild {
             out.println("STAT " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " " + passages + " " + heap);
             out.flush();
         }
+    }
+
+    /** Prints {@code TRUST <issuedAt ms>} whenever the trust list in force changes (it is stored first). */
+    private static void reportTrustUpdates(GateApp app, PrintStream out) {
+        var poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon(true).name("child-trust").factory());
+        long[] last = {Long.MIN_VALUE};
+        poller.scheduleWithFixedDelay(() -> app.lastTrustUpdate().map(Instant::toEpochMilli).ifPresent(ms -> {
+            if (ms != last[0]) {
+                last[0] = ms;
+                synchronized (out) {
+                    out.println("TRUST " + ms);
+                    out.flush();
+                }
+            }
+        }), 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes a fresh community key for the {@code --key} option: PKCS#8, then X.509, as base64 lines. */
+    public static CommunityKey writeKey(Path file) throws Exception {
+        CommunityKey k = CommunityKey.generate();
+        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(k.pair().getPrivate().getEncoded())
+                + "\n" + java.util.Base64.getEncoder().encodeToString(k.pair().getPublic().getEncoded()) + "\n",
+                StandardCharsets.US_ASCII);
+        return k;
+    }
+
+    static CommunityKey readKey(Path file) throws Exception {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.US_ASCII);
+        var f = java.security.KeyFactory.getInstance("EC");
+        var pair = new java.security.KeyPair(
+                f.generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(lines.get(1)))),
+                f.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(lines.get(0)))));
+        return new CommunityKey(pair, java.util.Arrays.copyOf(
+                java.security.MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded()), 8));
     }
 }

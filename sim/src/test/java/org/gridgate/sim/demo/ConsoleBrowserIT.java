@@ -231,6 +231,82 @@ class ConsoleBrowserIT {
         shot("06-phone-en");
     }
 
+    /**
+     * The terminal's own 7-inch screen (800x480) and a volunteer's phone (390x844): with an alarm open,
+     * the latest passage and "Open the gate" are on screen without scrolling, measured in the DOM; an
+     * alarm's row (and its Acknowledge button) is the same element across live updates, so a tap is
+     * never lost to a redraw. The screenshots are the ones in docs/img (copied there with
+     * {@code -Dgridgate.docsImg=../docs/img}).
+     */
+    @Test
+    void compactLayoutsKeepTheLatestPassageAndTheOpenActionAboveTheFold() throws Exception {
+        signIn("wang", WANG_PIN);
+        Await.until(UI, "the console after sign-in", () -> browser.findElement(By.id("main")).isDisplayed());
+        for (Person.Kind k : List.of(Person.Kind.RESIDENT, Person.Kind.FEVER, Person.Kind.RESIDENT)) {
+            int before = feedSize();
+            present(next(k));
+            Await.until(Duration.ofSeconds(10), "passage " + k + " in the feed", () -> feedSize() == before + 1);
+            leave();
+        }
+        Await.until(UI, "the fever alarm", () -> !browser.findElements(By.cssSelector("li.alarm[data-code=fever]"))
+                .isEmpty());
+        // Mark the alarm's row, let the page take more live updates, and check it is the same element.
+        browser.executeScript("document.querySelector('li.alarm').gridgateMark = 1;");
+        int before = feedSize();
+        present(next(Person.Kind.RESIDENT));
+        Await.until(Duration.ofSeconds(10), "one more passage", () -> feedSize() == before + 1);
+        leave();
+        Await.until(UI, "the latest passage on top", () -> browser.findElement(By.id("latest")).getAttribute("data-seq")
+                .equals(firstFeed().getAttribute("data-seq")));
+        assertEquals(1L, browser.executeScript("return document.querySelector('li.alarm').gridgateMark || 0;"),
+                "the alarm row was replaced by a live update: a tap on Acknowledge could be lost");
+
+        for (String lang : List.of("en", "zh")) {
+            if (!browser.findElement(By.id("lang")).getText().equals(lang.equals("en") ? "EN" : "中文")) {
+                continue;
+            }
+            browser.findElement(By.id("lang")).click();
+            for (int[] size : List.of(new int[] {800, 480}, new int[] {390, 844})) {
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size[0],
+                        "height", size[1], "deviceScaleFactor", 1, "mobile", size[0] < 500));
+                browser.executeScript("window.scrollTo(0, 0);");
+                String where = lang + " " + size[0] + "x" + size[1];
+                Await.until(UI, "the layout at " + where, () -> ((Number) browser.executeScript(
+                        "return window.innerWidth;")).intValue() == size[0]);
+                for (String id : List.of("latest", "open-reason", "open-go")) {
+                    assertAboveTheFold(id, where);
+                }
+                assertAboveTheFold("alarms", where);
+                shot("console-" + lang + "-" + size[0] + "x" + size[1]);
+            }
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+        String docs = System.getProperty("gridgate.docsImg", "");
+        if (!docs.isEmpty()) {
+            Files.copy(SHOTS.resolve("console-zh-800x480.png"), Path.of(docs, "console-800x480.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(SHOTS.resolve("console-en-390x844.png"), Path.of(docs, "console-390x844.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The element is displayed and wholly inside the viewport with the page scrolled to the top. */
+    private void assertAboveTheFold(String id, String where) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> r = (java.util.Map<String, Object>) browser.executeScript(
+                "const e = document.getElementById(arguments[0]); const b = e.getBoundingClientRect();"
+                        + "return {top: b.top, bottom: b.bottom, height: b.height, left: b.left, right: b.right,"
+                        + " vh: window.innerHeight, vw: window.innerWidth, scrollY: window.scrollY};", id);
+        double top = ((Number) r.get("top")).doubleValue();
+        double bottom = ((Number) r.get("bottom")).doubleValue();
+        double vh = ((Number) r.get("vh")).doubleValue();
+        assertTrue(((Number) r.get("height")).doubleValue() > 0, id + " is displayed at " + where + ": " + r);
+        assertEquals(0, ((Number) r.get("scrollY")).intValue(), where);
+        assertTrue(top >= 0 && bottom <= vh, id + " within the first screen at " + where + ": " + r);
+        assertTrue(((Number) r.get("right")).doubleValue() <= ((Number) r.get("vw")).doubleValue() + 0.5,
+                id + " not cut off on the right at " + where + ": " + r);
+    }
+
     private void signIn(String id, String pin) {
         WebElement who = browser.findElement(By.id("signin-id"));
         who.clear();

@@ -2,6 +2,7 @@ package org.gridgate.sim.provision;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.gridgate.config.ConfigCheck;
 import org.gridgate.config.ConfigLoader;
+import org.gridgate.config.ConsoleConfig;
+import org.gridgate.console.PinHash;
 import org.gridgate.config.GateConfig;
 import org.gridgate.config.MqttConfig;
 import org.gridgate.sim.pass.CommunityKey;
@@ -35,25 +39,42 @@ class ProvisionerTest {
                 CLOCK);
     }
 
+    /** Two volunteers: wang (the lead, by default) and li; then Enter to finish. */
+    static final String VOLUNTEERS = "wang\n\n482913\nli\nvolunteer\n731946\n\n";
+
     @Test
-    void writesAValidConfigWithTheAnswersTrustAnchorAndADeviceIdentity(@TempDir Path tmp) throws Exception {
+    void writesACompleteConfigKeepingTheTemplatesCommentsAndADeviceIdentity(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("gate-07");
         Path communityKey = tmp.resolve("community-key.pem");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // template and broker from flags; gate id and community answered on stdin
-        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--broker", "ssl://10.0.0.2:8883",
-                "--community-key", communityKey.toString()), "gate-07\nmaple-court\n", out, err);
+        // template and key from flags; Enter for the gate id (from --out) and the broker (loopback)
+        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--community-key",
+                communityKey.toString()), "\nmaple-court\n\n" + VOLUNTEERS, out, err);
 
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        GateConfig c = ConfigLoader.load(dir.resolve("gate.yaml"));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("gate id [gate-07]: "), out.toString());
+        ConfigCheck.Result check = ConfigCheck.check(dir.resolve("gate.yaml"), true);
+        assertTrue(check.ok(), check.errors().toString());
+        GateConfig c = check.config().orElseThrow();
         assertEquals("gate-07", c.gate().id());
         assertEquals("maple-court", c.gate().community());
-        assertEquals(List.of("ssl://10.0.0.2:8883"), c.mqtt().orElseThrow().uris());
-        MqttConfig.Tls tls = c.mqtt().orElseThrow().tls().orElseThrow();
-        assertEquals(dir.resolve("community-ca.pem"), tls.caFile());
-        assertEquals(java.util.Optional.of(dir.resolve("device-cert.pem")), tls.certFile());
-        assertEquals(List.of(CommunityKey.load(communityKey).anchor()), c.credentials().trustAnchors());
+        assertEquals(List.of("tcp://127.0.0.1:1883"), c.mqtt().orElseThrow().uris());
+        CommunityKey key = CommunityKey.load(communityKey);
+        assertEquals(List.of(key.anchor()), c.credentials().trustAnchors());
+        assertEquals(List.of(key.rootKey()), c.credentials().rootKeys());
+        var volunteers = c.console().orElseThrow().volunteers();
+        assertEquals(List.of("wang", "li"), volunteers.stream().map(v -> v.id()).toList());
+        assertEquals(ConsoleConfig.Role.LEAD, volunteers.get(0).role());
+        assertEquals(ConsoleConfig.Role.VOLUNTEER, volunteers.get(1).role());
+        assertTrue(PinHash.verify(volunteers.get(0).pin(), "482913".toCharArray()));
+        assertTrue(PinHash.verify(volunteers.get(1).pin(), "731946".toCharArray()));
+        String text = Files.readString(dir.resolve("gate.yaml"));
+        assertTrue(text.contains("# The simulator (gridgate-sim.jar) plays every device below"), "comments kept");
+        assertTrue(text.contains("exitQuota:          # strictest phase"), "comments kept");
+        assertFalse(text.contains("ToCxXqxYvMkFWHgaqBey8w"), "no rehearsal PIN hash");
+        assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("rehearsal pins"), text);
+        assertFalse(text.contains("482913"), "never a PIN in clear");
 
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 Files.newInputStream(dir.resolve("device-cert.pem")));
@@ -79,42 +100,70 @@ class ProvisionerTest {
     }
 
     @Test
-    void refusesToOverwriteAnExistingIdentityUnlessForced(@TempDir Path dir) throws Exception {
-        List<String> args = List.of("--out", dir.toString(), "--template", "pi-kit", "--gate-id", "gate-01",
-                "--community", "sunflower-court", "--broker", "ssl://community.local:8883");
-        assertEquals(0, provision(args, "", new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+    void aRealTerminalGetsTlsToTheCommunityBrokerAndThePublicKeyOnly(@TempDir Path tmp) throws Exception {
+        CommunityKey community = CommunityKey.generate();
+        Path pub = tmp.resolve("community-public.pem");
+        Files.writeString(pub, Pem.encode("PUBLIC KEY", community.pair().getPublic().getEncoded()));
+        Path ca = tmp.resolve("ca.pem");
+        Files.writeString(ca, Files.readString(tmp.resolve("gate-01").resolveSibling(pub)).replace("PUBLIC KEY",
+                "CERTIFICATE"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // pi-kit; a plaintext LAN broker is refused and asked again; then the CA and the key
+        int code = provision(List.of("--out", tmp.resolve("gate-03").toString(), "--community-key", pub.toString()),
+                "pi-kit\n\n\ntcp://10.0.0.2:1883\nssl://10.0.0.2:8883\n" + ca + "\nzhao\n\n2020\n1111\n580417\n\n",
+                out, err);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + out);
+        String asked = out.toString(StandardCharsets.UTF_8);
+        assertTrue(asked.contains("tcp:// sends the gate's records in clear"), asked);
+        assertTrue(asked.contains("that is a rehearsal PIN from the docs"), asked);
+        assertTrue(asked.contains("too easy to guess"), asked);
+        GateConfig c = ConfigLoader.load(tmp.resolve("gate-03/gate.yaml"));
+        assertEquals("gate-03", c.gate().id());
+        assertEquals(List.of("ssl://10.0.0.2:8883"), c.mqtt().orElseThrow().uris());
+        var tls = c.mqtt().orElseThrow().tls().orElseThrow();
+        assertEquals(tmp.resolve("gate-03/broker-ca.pem").toAbsolutePath(), tls.caFile());
+        assertEquals(Files.readString(ca), Files.readString(tls.caFile()));
+        assertEquals(tmp.resolve("gate-03/device-cert.pem").toAbsolutePath(), tls.certFile().orElseThrow());
+        assertEquals(List.of(community.rootKey()), c.credentials().rootKeys());
+        assertTrue(PinHash.verify(c.console().orElseThrow().volunteers().get(0).pin(), "580417".toCharArray()));
+        assertTrue(Files.readString(tmp.resolve("gate-03/gate.yaml")).contains("# Boot-time pin states decide the lock"));
+    }
+
+    @Test
+    void anExistingIdentityStopsItBeforeAnyQuestionUnlessForced(@TempDir Path dir) throws Exception {
+        List<String> args = List.of("--out", dir.toString(), "--template", "sim", "--gate-id", "gate-01",
+                "--community", "sunflower-court", "--community-key", dir.resolveSibling(dir.getFileName() + "-key.pem")
+                        .toString());
+        assertEquals(0, provision(args, "\n" + VOLUNTEERS, new ByteArrayOutputStream(), new ByteArrayOutputStream()));
         byte[] key = Files.readAllBytes(dir.resolve("device-key.pem"));
         byte[] config = Files.readAllBytes(dir.resolve("gate.yaml"));
 
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(73, provision(args, "", new ByteArrayOutputStream(), err));
+        assertEquals(73, provision(args, "", out, err));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("use --force to replace it"),
                 err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "no question asked");
         assertArrayEquals(key, Files.readAllBytes(dir.resolve("device-key.pem")), "the identity is untouched");
         assertArrayEquals(config, Files.readAllBytes(dir.resolve("gate.yaml")));
 
         List<String> forced = new java.util.ArrayList<>(args);
         forced.add("--force");
-        assertEquals(0, provision(forced, "", new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+        assertEquals(0, provision(forced, "\n" + VOLUNTEERS, new ByteArrayOutputStream(), new ByteArrayOutputStream()));
         assertNotEquals(new String(key, StandardCharsets.US_ASCII), Files.readString(dir.resolve("device-key.pem")));
     }
 
     @Test
-    void aBadAnswerIsReportedByTheConfigChecker(@TempDir Path dir) {
+    void aBadFlagOrNoVolunteerStopsWithAUsageError(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--gate-id", "gate/01",
-                "--community", "c", "--broker", "tcp://x:1"), "", new ByteArrayOutputStream(), err);
-        assertEquals(78, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gate.yaml:"), err.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gate.id"), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void aPlainTcpBrokerOnTheLanIsRefused(@TempDir Path dir) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = provision(List.of("--out", dir.toString(), "--template", "sim", "--gate-id", "gate-01",
-                "--community", "c", "--broker", "tcp://community.local:1883"), "", new ByteArrayOutputStream(), err);
-        assertEquals(78, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("allowPlaintext"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(64, provision(List.of("--out", dir.toString(), "--template", "sim", "--gate-id", "gate/01"), "",
+                new ByteArrayOutputStream(), err));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gate-id gate/01: 1-64 letters"), err.toString());
+        err.reset();
+        assertEquals(64, provision(List.of("--out", dir.toString(), "--template", "sim", "--community-key",
+                dir.resolve("k.pem").toString()), "\n\n\n", new ByteArrayOutputStream(), err));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no answer for: volunteer 1 id"), err.toString());
+        assertFalse(Files.exists(dir.resolve("gate.yaml")));
     }
 }

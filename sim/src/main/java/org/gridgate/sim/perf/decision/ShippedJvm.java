@@ -85,6 +85,7 @@ final class ShippedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(FLAGS);
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // the jar's manifest grants it; -cp does not
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gridgate.sim.SimMain", "perf",

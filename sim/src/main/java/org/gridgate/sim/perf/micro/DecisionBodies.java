@@ -10,7 +10,7 @@ import java.util.Map;
  * readings, the credential, a hashed and masked identity): the size and structure the journal
  * renders and commits for each decision. Made up front, so the benchmark times the journal, not this.
  */
-final class DecisionBodies {
+public final class DecisionBodies {
     private final List<Map<String, Object>> bodies = new ArrayList<>();
 
     DecisionBodies(int variants) {
@@ -23,7 +23,7 @@ final class DecisionBodies {
         return bodies.get((int) (i % bodies.size()));
     }
 
-    static Map<String, Object> body(int i) {
+    public static Map<String, Object> body(int i) {
         boolean fever = i % 7 == 3;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("direction", "entry");

@@ -58,6 +58,9 @@ final class GateDaemon {
     Process start(List<String> jvmFlags, Path config, String notifySocket, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The unit starts the jar, whose manifest grants native access; a -cp child must ask for it, or
+        // JDK 24+ prints "restricted method" warnings into the bench's output.
+        cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmFlags);
         cmd.addAll(launch);
         cmd.addAll(List.of("run", "--config", config.toString()));

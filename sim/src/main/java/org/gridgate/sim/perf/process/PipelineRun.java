@@ -49,6 +49,9 @@ final class PipelineRun {
             Duration timeout, Duration drain, Consumer<Sample> onSample) throws Exception {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The unit starts the jar, whose manifest grants native access; a -cp child must ask for it, or
+        // JDK 24+ prints "restricted method" warnings into the bench's output.
+        cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GateChild.class.getName(),
                 "--state", state.toString(), "--broker", broker));
