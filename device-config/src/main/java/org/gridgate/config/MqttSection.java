@@ -13,9 +13,19 @@ final class MqttSection {
     private MqttSection() {}
 
     static MqttConfig read(Section s, GateIdentity gate, Path base) {
+        // "uris" lists every node of a broker cluster (tried in order, failover); "uri" names one broker.
         List<String> uris = s.strings("uris");
+        Optional<String> single = s.optString("uri");
+        if (single.isPresent() && !uris.isEmpty()) {
+            s.problem("uri", "give either uri (one broker) or uris (every node of a cluster), not both");
+        } else if (single.isPresent()) {
+            uris = List.of(single.get());
+        }
         if (uris.isEmpty()) {
             s.problem("uris", "missing required field: at least one broker URI, e.g. ssl://community.local:8883");
+        }
+        if (new java.util.HashSet<>(uris).size() < uris.size()) {
+            s.problem("uris", "lists a broker twice: name every cluster node once");
         }
         for (String u : uris) {
             if (!u.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {

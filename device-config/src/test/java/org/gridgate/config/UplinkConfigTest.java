@@ -82,6 +82,44 @@ class UplinkConfigTest {
                 && p.message().contains("unknown key")), h.getMessage());
     }
 
+    @Test
+    void clusterNodesAreListedInOrderAndOneBrokerMayBeGivenAsUri(@TempDir Path dir) throws Exception {
+        Path cluster = variant(dir, """
+                mqtt:
+                  uris: [ "tcp://nats-1.example:1883", "tcp://nats-2.example:1883", "tcp://nats-3.example:1883" ]
+                  allowPlaintext: true
+                """, CREDS);
+        assertEquals(List.of("tcp://nats-1.example:1883", "tcp://nats-2.example:1883", "tcp://nats-3.example:1883"),
+                ConfigLoader.load(cluster).mqtt().orElseThrow().uris());
+
+        Path single = variant(dir, """
+                mqtt:
+                  uri: tcp://broker.example:1883
+                  allowPlaintext: true
+                """, CREDS);
+        assertEquals(List.of("tcp://broker.example:1883"), ConfigLoader.load(single).mqtt().orElseThrow().uris());
+    }
+
+    @Test
+    void aNodeListedTwiceOrUriBesideUrisIsReported(@TempDir Path dir) throws Exception {
+        Path twice = variant(dir, """
+                mqtt:
+                  uris: [ "tcp://nats-1.example:1883", "tcp://nats-1.example:1883" ]
+                """, CREDS);
+        ConfigException t = assertThrows(ConfigException.class, () -> ConfigLoader.load(twice));
+        assertTrue(t.problems().stream().anyMatch(p -> p.path().equals("mqtt.uris")
+                && p.message().contains("twice")), t.getMessage());
+
+        Path both = variant(dir, """
+                mqtt:
+                  uri: tcp://broker.example:1883
+                  uris: [ "tcp://nats-1.example:1883" ]
+                """, CREDS);
+        ConfigException b = assertThrows(ConfigException.class, () -> ConfigLoader.load(both));
+        assertTrue(b.problems().stream().anyMatch(p -> p.path().equals("mqtt.uri")
+                && p.message().contains("not both")), b.getMessage());
+    }
+
     /** Finding 4 of issue 20: the shipped config talked plaintext to a LAN name; config check let it. */
     @Test
     void plainTcpToAnotherHostIsRefusedUnlessExplicitlyAllowed(@TempDir Path dir) throws Exception {

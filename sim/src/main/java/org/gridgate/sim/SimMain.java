@@ -37,6 +37,13 @@ public final class SimMain {
                   issue a community health pass: text on stdout, QR code as PNG
               server [--port P | --broker URI] [--community C] [--root R] [--key FILE] [--roster FILE]
                   community-server stand-in: embedded broker, live table, resend requests, roster
+              fleet --gates N [--minutes M] [--rate R] [--brokers URI,... --nats URL,...] [--consumers C] [--dir D]
+                  N gates' uplinks (own journal, own persistent session) against a 3-node NATS cluster it
+                  starts (or an existing one), R passages per gate per second (default 0.1), 60 s by
+                  default; kills and restarts a broker node and a server worker; ends with
+                  "fleet: G gates, R records, D delivered, L lost, U duplicated, failover p99 X s"
+              consume --nats URL,... --db FILE [--name N] [--root R]
+                  one community-server worker: JetStream records into a shared SQLite store, dedup by id
               devices --config FILE [--simulate ID,...] [--dir DIR] [--with-gate] [--key FILE]
                   virtual serial devices on pseudo-terminals (socat) and a prompt to present people
               voice render --out DIR [--overwrite] | voice tour --clips DIR --out FILE.wav [--language zh|en|both]
@@ -107,6 +114,14 @@ public final class SimMain {
             }
             case "voice" -> org.gridgate.resident.voice.VoiceCommand.run(a.subList(1, a.size()), out, err);
             case "camera" -> org.gridgate.sim.devices.camera.CameraCommand.run(a.subList(1, a.size()), Clock.systemUTC(), out, err);
+            case "fleet" -> {
+                Logging.setup(Level.WARNING);
+                yield org.gridgate.sim.fleet.FleetCommand.run(a.subList(1, a.size()), out, err);
+            }
+            case "consume" -> {
+                Logging.setup(Level.WARNING);
+                yield org.gridgate.sim.server.jetstream.ConsumeCommand.run(a.subList(1, a.size()), out, err);
+            }
             case "provision" -> ProvisionCommand.run(a.subList(1, a.size()), System.in, out, err);
             default -> {
                 err.println("gridgate-sim: unknown command '" + a.get(0) + "'");

@@ -31,9 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The uplink over MQTT 3.1.1 with Eclipse Paho. SQLite is the outbox, so Paho keeps nothing of its
- * own: {@link MemoryPersistence}, clean session, and every (re)connect resends from the oldest
- * undelivered record (at-least-once; the server drops duplicates by record id). Paho's traps are
+ * The uplink over MQTT 3.1.1 with Eclipse Paho. SQLite is the outbox, so Paho keeps nothing on disk
+ * ({@link MemoryPersistence}) and every (re)connect resends from the oldest undelivered record
+ * (at-least-once; the server drops duplicates by record id). The session is persistent
+ * ({@code cleanSession=false} under the fixed client id): a clustered broker keeps the gate's
+ * subscriptions and the messages queued for it when the node it was connected to dies, and the
+ * gate resumes that session on the next node of {@code mqtt.uris}. Paho's traps are
  * handled here: it does not retry the first connect (we do, with backoff and jitter on the
  * {@link Scheduler}), it does not resubscribe after a reconnect (we do, in {@code connectComplete}),
  * and its in-flight window defaults to 10 (we set the configured one).
@@ -99,7 +102,10 @@ public final class PahoUplink implements Uplink {
         }
         this.options = new MqttConnectOptions();
         options.setServerURIs(config.uris().toArray(String[]::new));
-        options.setCleanSession(true);
+        options.setCleanSession(false);
+        // 3.1.1 only: by default Paho retries a failed connect as MQTT 3.1 ("MQIsdp"), which brokers such
+        // as NATS refuse, doubling the attempts and hiding the first error behind a protocol error.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay((int) tuning.maxRetry().toMillis());
         options.setMaxInflight(window + STATUS_SLACK);
@@ -140,6 +146,12 @@ public final class PahoUplink implements Uplink {
     @Override
     public boolean connected() {
         return client.isConnected();
+    }
+
+    /** The broker node of {@code mqtt.uris} this uplink is connected to, or empty while disconnected. */
+    public java.util.Optional<String> connectedTo() {
+        return client.isConnected() ? java.util.Optional.ofNullable(client.getCurrentServerURI())
+                : java.util.Optional.empty();
     }
 
     /**
@@ -352,7 +364,7 @@ public final class PahoUplink implements Uplink {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             linkState.to("connected to " + serverURI);
-            subscribe(); // clean session: the broker forgot our subscriptions
+            subscribe(); // the broker may have lost the session (restarted without persistence, expired)
             publishOnline();
             try {
                 worker.execute(() -> {

@@ -80,6 +80,36 @@ class PahoUplinkMosquittoIT {
     }
 
     @Test
+    void theSessionIsPersistentACommandSentWhileTheGateWasAwayArrivesWhenItReturns() throws Exception {
+        String command = UplinkFixture.PREFIX + "command";
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                MqttSubscriber server = MqttSubscriber.keeping(broker.uri(), "server", true, UplinkFixture.PREFIX + "status")) {
+            try (UplinkFixture gate = new UplinkFixture(dir, List.of(broker.uri()), 8)) {
+                gate.start();
+                // Subscribed once something published after the connect arrives.
+                Await.until(WAIT, "gate subscribed", () -> {
+                    publish(server, command, "probe");
+                    return gate.inbound.contains("command:probe");
+                });
+            } // a clean stop: DISCONNECT, the broker keeps the session
+            publish(server, command, "while-away"); // not retained: only a persistent session keeps it
+            try (UplinkFixture back = new UplinkFixture(dir, List.of(broker.uri()), 8)) {
+                back.start();
+                Await.until(WAIT, "the queued command", () -> back.inbound.contains("command:while-away"));
+            }
+        }
+    }
+
+    private static boolean publish(MqttSubscriber s, String topic, String text) {
+        try {
+            s.publish(topic, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+            return true;
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            return false;
+        }
+    }
+
+    @Test
     void statusIsRetainedAndTheLastWillSaysOffline() throws Exception {
         try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
                 FlakyProxy link = new FlakyProxy(broker.port());
