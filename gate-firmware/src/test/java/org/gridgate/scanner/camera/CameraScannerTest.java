@@ -92,7 +92,7 @@ class CameraScannerTest {
             assertEquals(1, seen.codes.size(), "six frames of one code: one scan");
             ScannedCode scan = seen.codes.get(0);
             assertEquals("GG1:PASS-ONE", scan.text());
-            assertEquals(ScannerConfig.Direction.ENTRY, scan.direction());
+            assertEquals(org.gridgate.passage.Direction.ENTRY, scan.direction());
             assertEquals("cam-in", scan.scannerId());
 
             // The phone is taken away, then shown again after the gap: a second scan.
