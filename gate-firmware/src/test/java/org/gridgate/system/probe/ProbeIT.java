@@ -53,7 +53,7 @@ class ProbeIT {
             assertTrue(o.contains("OK   scanner-in: read a code of 13 chars"), o);
             assertTrue(o.contains("SKIP outputs"), o);
             // what it waits for comes before the wait, and each result as soon as it is known
-            int ask = o.indexOf("scanner-in: present a code to the entry scanner now (within 3 s)...");
+            int ask = o.indexOf("scanner-in: present a code to the entry scanner now (within 30 s)...");
             assertTrue(ask >= 0 && ask < o.indexOf("  OK   scanner-in: read a code"), o);
             assertTrue(o.indexOf("thermo-1: asking for a reading on " + thermoPty.gate) < o.indexOf("  OK   thermo-1"), o);
             assertTrue(o.contains("SKIP inputs: gpio.provider mock: no pins to test"), o);
