@@ -56,7 +56,7 @@ public final class SimMain {
                         [--community-key FILE] [--force]
                   write a device config, key pair, CSR and self-signed certificate; validate them
               perf [--quick] [--strict] [--out DIR] [--seed S] [--only SUITE,...]
-                  the performance benchmarks: measure the targets of DESIGN.md section 7, one
+                  the performance benchmarks: measure the targets of docs/performance.md, one
                   "name value unit" line per figure, then each target met or missed and a line
                   "perf: M met, X missed"; perf.csv, perf.json and plots in DIR (default perf-out);
                   --quick for CI; --strict exits 2 when a target is missed
