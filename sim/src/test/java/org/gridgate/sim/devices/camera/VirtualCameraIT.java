@@ -110,7 +110,7 @@ class VirtualCameraIT {
         int code = org.gridgate.system.probe.Probe.run(List.of("--config", config.toString(), "--timeout", "30"),
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
         String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        String line = report.lines().filter(l -> l.contains("camera-entry")).findFirst().orElse(report);
+        String line = report.lines().filter(l -> l.contains("camera-entry") && l.contains("read a code")).findFirst().orElse(report);
         assertEquals(0, code, report);
         assertTrue(line.matches(".*read a code of \\d+ chars; \\d+\\.\\d fps, decode p50 [0-9.]+ ms p99 [0-9.]+ ms.*"
                 + "last code GG1:…\\(\\d+ chars\\).*"), line);

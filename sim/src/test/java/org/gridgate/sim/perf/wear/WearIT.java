@@ -22,7 +22,7 @@ class WearIT {
         Path jar = Path.of("target", "gridgate-sim.jar");
         assertTrue(Files.isRegularFile(jar), "shaded jar built in package: " + jar.toAbsolutePath());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "bench", "--only", "wear", "--quick", "--out",
+        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "perf", "--only", "wear", "--quick", "--out",
                 out.toString()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), text);
