@@ -69,10 +69,30 @@ class UpgradeIT {
             assertTrue(cmdline.contains("/usr/share/gridgate/gridgate-gate.jar run"), cmdline);
             assertEquals("gridgate-gate " + Packages.version(), c.exec("gridgate", "version").ok().out().strip());
 
-            // The broker comes back: everything that waited through the upgrade reaches it.
+            // The broker comes back: everything that waited through the upgrade reaches it. The gate is
+            // stopped meanwhile so the server's subscription holds before the first record is sent (a
+            // stop also writes the acknowledgements the journal batches, see SqliteJournal.markDelivered).
+            c.exec("systemctl", "stop", "gridgate").ok();
+            List<String> waitingIds = ids(journal, "SELECT id FROM record WHERE delivered_at IS NULL ORDER BY seq");
+            assertTrue(waitingIds.size() >= waiting.size(), "still waiting after the upgrade: " + waitingIds);
             c.exec("systemctl", "start", "mosquitto").ok();
-            Container.await(Duration.ofSeconds(150), "every waiting record acknowledged by the broker",
-                    () -> undelivered(journal).stream().noneMatch(waiting::contains));
+            // A persistent session first (-E: exit once subscribed), then the same session reading.
+            c.exec("mosquitto_sub", "-h", "127.0.0.1", "-c", "-i", "upgrade-server", "-q", "1", "-t", "gridgate/#", "-E").ok();
+            c.exec("sh", "-c", "nohup mosquitto_sub -h 127.0.0.1 -c -i upgrade-server -q 1 -t 'gridgate/#' -v"
+                    + " > /root/server.log 2>&1 &").ok();
+            c.exec("systemctl", "start", "gridgate").ok();
+            Path server = c.root().resolve("root/server.log");
+            Container.await(Duration.ofSeconds(150), "every waiting record received by the server", () -> {
+                try {
+                    String got = Files.exists(server) ? Files.readString(server) : "";
+                    return waitingIds.stream().allMatch(got::contains);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            c.exec("systemctl", "stop", "gridgate").ok();
+            List<String> stillWaiting = ids(journal, "SELECT id FROM record WHERE delivered_at IS NULL");
+            assertTrue(stillWaiting.stream().noneMatch(waitingIds::contains), "acknowledged and marked: " + stillWaiting);
             assertTrue(count(journal) >= waiting.size(), "no record lost");
         }
     }
@@ -149,6 +169,20 @@ class UpgradeIT {
 
     private static List<Long> undelivered(Path journal) {
         return query(journal, "SELECT seq FROM record WHERE delivered_at IS NULL ORDER BY seq");
+    }
+
+    private static List<String> ids(Path journal, String sql) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + journal + "?mode=ro");
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long count(Path journal) {
