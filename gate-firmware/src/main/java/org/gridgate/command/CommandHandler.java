@@ -94,8 +94,11 @@ public final class CommandHandler {
             // Not signed by a root key: anyone on the broker can send these, so they are rate-limited.
             OptionalLong dropped = unsigned.admit(e.code());
             if (dropped.isEmpty()) {
+                // Over the rate: answered to the caller, but neither journaled nor published.
                 r.put("result", "rejected");
                 r.put("reason", e.code());
+                r.put("detail", "not signed by a root key; more such messages than the rate limit allows,"
+                        + " so this one is not recorded");
                 return r;
             }
             if (dropped.getAsLong() > 0) {
