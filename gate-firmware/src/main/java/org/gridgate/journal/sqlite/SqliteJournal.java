@@ -171,10 +171,15 @@ public final class SqliteJournal implements Journal {
 
     /** The prepared insert and the waiting marks in one durable transaction; caller holds writeLock. */
     private void appendWithMarks() throws SQLException {
+        inMarksTransaction(insert::executeUpdate);
+    }
+
+    /** The waiting marks, then {@code more}, in one transaction; caller holds writeLock. */
+    private void inMarksTransaction(SqlStep more) throws SQLException {
         writer.setAutoCommit(false);
         try {
             writeMarks();
-            insert.executeUpdate();
+            more.run();
             writer.commit();
             pendingMarks.clear();
         } catch (SQLException e) {
@@ -184,6 +189,10 @@ public final class SqliteJournal implements Journal {
         } finally {
             writer.setAutoCommit(true);
         }
+    }
+
+    private interface SqlStep {
+        void run() throws SQLException;
     }
 
     @Override
@@ -244,17 +253,9 @@ public final class SqliteJournal implements Journal {
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA synchronous = NORMAL");
         }
-        writer.setAutoCommit(false);
         try {
-            writeMarks();
-            writer.commit();
-            pendingMarks.clear();
-        } catch (SQLException e) {
-            writer.rollback();
-            mark = Sql.renew(writer, mark, MARK);
-            throw e;
+            inMarksTransaction(() -> { });
         } finally {
-            writer.setAutoCommit(true);
             durable();
         }
     }
