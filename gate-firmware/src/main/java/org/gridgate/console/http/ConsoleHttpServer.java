@@ -159,7 +159,15 @@ public final class ConsoleHttpServer implements AutoCloseable {
         if (!loopbackOnly) {
             return true;
         }
-        String host = ex.getRequestHeaders().getFirst("Host");
+        return loopbackHost(ex.getRequestHeaders().getFirst("Host"));
+    }
+
+    /**
+     * Whether a Host header names this machine's loopback ({@code 127.0.0.1}, {@code localhost},
+     * {@code [::1]}, with or without a port): a page elsewhere cannot rebind its own name to our port.
+     * The resident display uses the same check.
+     */
+    public static boolean loopbackHost(String host) {
         if (host == null) {
             return false;
         }

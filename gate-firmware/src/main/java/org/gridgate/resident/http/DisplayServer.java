@@ -131,12 +131,7 @@ public final class DisplayServer implements ResidentSink {
 
     /** Only loopback names: a web page elsewhere cannot rebind its own name to this port. */
     static boolean loopbackHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        return List.of("127.0.0.1", "localhost", "[::1]").contains(name.toLowerCase(Locale.ROOT));
+        return org.gridgate.console.http.ConsoleHttpServer.loopbackHost(host);
     }
 
     private void events(HttpExchange ex) throws IOException {
