@@ -1,14 +1,9 @@
 package org.gridgate.uplink.mqtt;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -41,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@link Scheduler}), it does not resubscribe after a reconnect (we do, in {@code connectComplete}),
  * and its in-flight window defaults to 10 (we set the configured one).
  *
+ * <p>This class owns the connection (connect, backoff, failover, status, close). Publishing the
+ * journal's records is {@link OutboxPump}'s job on its own thread; handing what the server sends to
+ * the gate is {@link Subscriptions}'s.
+ *
  * <p>Logs carry state changes only: never payloads, which may hold masked identities.
  */
 public final class PahoUplink implements Uplink {
@@ -61,39 +60,26 @@ public final class PahoUplink implements Uplink {
 
     private final MqttConfig config;
     private final Topics topics;
-    private final Map<String, String> inboundTopics;
     private final Scheduler scheduler;
     private final Tuning tuning;
     private final Backoff backoff;
-    private final Outbox outbox;
     private final StatusMessages status;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
-    private final ExecutorService worker;
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final OutboxPump pump;
     private final AtomicBoolean started = new AtomicBoolean();
     private final LinkState linkState = new LinkState(LOG);
-    private volatile Inbound inbound;
     private volatile boolean closed;
-    /**
-     * True once the worker has restarted the outbox for the current connection. Paho reports
-     * connected before it calls connectComplete; publishing in between would send records the
-     * restart then sends again.
-     */
-    private volatile boolean online;
-    private volatile boolean journalFailing;
     private volatile Scheduler.Cancellable retry;
 
     public PahoUplink(MqttConfig config, GateIdentity gate, Journal journal, Scheduler scheduler, Clock clock,
             Tuning tuning) {
         this.config = Objects.requireNonNull(config);
         this.topics = Topics.of(config.topicRoot(), gate);
-        this.inboundTopics = topics.inbound();
         this.scheduler = Objects.requireNonNull(scheduler);
         this.tuning = Objects.requireNonNull(tuning);
         this.backoff = new Backoff(tuning.firstRetry(), tuning.maxRetry(), RandomGenerator.getDefault());
         int window = config.inflight() > 0 ? config.inflight() : 256;
-        this.outbox = new Outbox(journal, window);
         this.status = new StatusMessages(gate, clock);
         try {
             this.client = new MqttAsyncClient(config.uris().get(0), config.clientId(), new MemoryPersistence());
@@ -120,11 +106,7 @@ public final class PahoUplink implements Uplink {
             }
         }
         BrokerLogin.apply(config, options, LOG);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gridgate-uplink");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pump = new OutboxPump(client, topics, new Outbox(journal, window), tuning.connectTimeout());
     }
 
     @Override
@@ -132,15 +114,15 @@ public final class PahoUplink implements Uplink {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("uplink already started");
         }
-        this.inbound = Objects.requireNonNull(inbound);
-        client.setCallback(new Callbacks());
+        client.setCallback(new Callbacks(
+                new Subscriptions(topics.inbound(), config.maxInboundBytes(), Objects.requireNonNull(inbound))));
         linkState.to("connecting to " + config.uris());
         attemptConnect();
     }
 
     @Override
     public void wake() {
-        requestDrain();
+        pump.requestDrain();
     }
 
     @Override
@@ -201,33 +183,7 @@ public final class PahoUplink implements Uplink {
      * uplink's thread after what is queued. They are not re-marked; the server drops duplicates by id.
      */
     public void republish(java.util.List<JournalEntry> entries) {
-        try {
-            worker.execute(() -> {
-                java.util.ArrayDeque<IMqttDeliveryToken> pending = new java.util.ArrayDeque<>();
-                for (JournalEntry e : entries) {
-                    while (true) {
-                        try {
-                            pending.add(client.publish(topics.record(e.kind()),
-                                    e.payloadJson().getBytes(StandardCharsets.UTF_8), 1, false));
-                            break;
-                        } catch (MqttException ex) {
-                            if (ex.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || pending.isEmpty()) {
-                                LOG.info("uplink: resend stopped after a failed publish: {}", ex.getMessage());
-                                return;
-                            }
-                            try { // Paho's window is full: wait for our oldest resend to be acknowledged
-                                pending.poll().waitForCompletion(tuning.connectTimeout().toMillis());
-                            } catch (MqttException gone) {
-                                LOG.info("uplink: resend stopped: {}", gone.getMessage());
-                                return;
-                            }
-                        }
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closing
-        }
+        pump.republish(entries);
     }
 
     /** Publishes "offline", disconnects and stops; waits at most {@code closeTimeout} for each step. */
@@ -237,6 +193,7 @@ public final class PahoUplink implements Uplink {
             return;
         }
         closed = true;
+        pump.closing();
         Scheduler.Cancellable r = retry;
         if (r != null) {
             r.cancel();
@@ -255,12 +212,7 @@ public final class PahoUplink implements Uplink {
         } catch (MqttException e) {
             LOG.debug("uplink: close", e);
         }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pump.stop(tuning.closeTimeout());
         linkState.to("closed");
     }
 
@@ -293,65 +245,11 @@ public final class PahoUplink implements Uplink {
         retry = scheduler.schedule(backoff.next(), this::attemptConnect);
     }
 
-    private void requestDrain() {
-        if (closed || !drainQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(this::drainNow);
-        } catch (RejectedExecutionException e) {
-            drainQueued.set(false); // closing
-        }
-    }
-
-    private void drainNow() {
-        drainQueued.set(false);
-        try {
-            if (online && client.isConnected()) {
-                outbox.drain(this::send);
-            } else {
-                outbox.flushMarks();
-            }
-            if (journalFailing) {
-                journalFailing = false;
-                LOG.info("uplink: journal readable again");
-            }
-        } catch (RuntimeException e) {
-            if (!journalFailing) {
-                journalFailing = true;
-                LOG.error("uplink: journal access failed; will retry on the next wake", e);
-            }
-        }
-    }
-
-    private boolean send(JournalEntry e, Outbox.Sent context) {
-        try {
-            client.publish(topics.record(e.kind()), e.payloadJson().getBytes(StandardCharsets.UTF_8), 1, false,
-                    context, null);
-            return true;
-        } catch (MqttException ex) {
-            // Not connected or Paho's window is full: the next ack or connectComplete drains again.
-            return false;
-        }
-    }
-
     private void publishQuietly(String topic, byte[] payload) {
         try {
             client.publish(topic, payload, 1, true);
         } catch (MqttException e) {
             LOG.debug("uplink: status publish failed: {}", e.getMessage());
-        }
-    }
-
-    /** One SUBSCRIBE for all channels: once anything arrives, every channel is subscribed. */
-    private void subscribe() {
-        String[] filters = inboundTopics.keySet().toArray(String[]::new);
-        int[] qos = new int[filters.length];
-        java.util.Arrays.fill(qos, 1);
-        try {
-            client.subscribe(filters, qos);
-        } catch (MqttException e) {
-            LOG.warn("uplink: subscribing to {} failed: {}", inboundTopics.values(), e.getMessage());
         }
     }
 
@@ -361,56 +259,35 @@ public final class PahoUplink implements Uplink {
 
     /** Paho's callbacks; they run on Paho's callback thread and must not block it. */
     private final class Callbacks implements MqttCallbackExtended {
+        private final Subscriptions subscriptions;
+
+        Callbacks(Subscriptions subscriptions) {
+            this.subscriptions = subscriptions;
+        }
+
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             linkState.to("connected to " + serverURI);
-            subscribe(); // the broker may have lost the session (restarted without persistence, expired)
+            // the broker may have lost the session (restarted without persistence, expired)
+            subscriptions.subscribe(client);
             publishOnline();
-            try {
-                worker.execute(() -> {
-                    outbox.restart();
-                    online = true;
-                    drainNow();
-                });
-            } catch (RejectedExecutionException e) {
-                // closing
-            }
+            pump.connected();
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            online = false;
+            pump.disconnected();
             linkState.to("connection lost (" + reason(cause) + "); reconnecting in the background");
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            String channel = inboundTopics.get(topic);
-            if (channel == null) {
-                return;
-            }
-            if (message.getPayload().length > config.maxInboundBytes()) {
-                // Refused before parsing: JSON and base64 would multiply its size in the heap. Paho has already
-                // read it whole, so the broker's own limit (docs/mqtt.md) is what keeps a huge one off the gate.
-                inbound.tooLarge(channel, message.getPayload().length);
-                return;
-            }
-            try {
-                inbound.received(channel, message.getPayload());
-            } catch (RuntimeException e) {
-                // Throwing here would make Paho drop the connection. The exception's message may quote
-                // the payload, so only its type goes to the log at error level.
-                LOG.error("uplink: handling a {} message failed: {}", channel, e.getClass().getName());
-                LOG.debug("uplink: {} handler failure", channel, e);
-            }
+            subscriptions.arrived(topic, message);
         }
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            if (token.getException() == null && token.getUserContext() instanceof Outbox.Sent sent) {
-                outbox.acked(sent);
-                requestDrain();
-            }
+            pump.delivered(token);
         }
     }
 }
