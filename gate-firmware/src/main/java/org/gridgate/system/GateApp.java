@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridgate.config.GateConfig;
 import org.gridgate.config.ScannerConfig;
-import org.gridgate.config.ThermometerConfig;
-import org.gridgate.config.Transport;
-import org.gridgate.console.ClockStatus;
 import org.gridgate.console.Console;
 import org.gridgate.credential.CredentialVerifier;
 import org.gridgate.journal.IdentityProtector;
@@ -22,13 +19,10 @@ import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
 import org.gridgate.passage.GateLoop;
 import org.gridgate.passage.Policy;
-import org.gridgate.passage.Pseudonyms;
 import org.gridgate.passage.Signals;
 import org.gridgate.passage.sqlite.SqliteHistory;
 import org.gridgate.roster.sqlite.SqliteRosterStore;
 import org.gridgate.scanner.Scanner;
-import org.gridgate.scanner.evdev.EvdevScanner;
-import org.gridgate.scanner.serial.SerialScanner;
 import org.gridgate.signals.Buzzer;
 import org.gridgate.signals.Lock;
 import org.gridgate.signals.gpio.GpioBuzzer;
@@ -37,14 +31,8 @@ import org.gridgate.signals.gpio.GpioLights;
 import org.gridgate.signals.gpio.GpioLock;
 import org.gridgate.signals.serial.SerialMaskLine;
 import org.gridgate.thermometer.Thermometer;
-import org.gridgate.thermometer.i2c.Mlx90614Thermometer;
-import org.gridgate.thermometer.serial.GyMcu90614Thermometer;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
-import org.gridgate.command.CommandHandler;
-import org.gridgate.journal.JournalEntry;
-import org.gridgate.uplink.DailySummary;
-import org.gridgate.uplink.StatusReporter;
 import org.gridgate.uplink.Uplink;
 import org.gridgate.uplink.mqtt.PahoUplink;
 import org.slf4j.Logger;
@@ -52,11 +40,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the whole gate from its config, wiring by constructor. The simulator
- * and the tests build the same graph with other {@link Hardware}.
+ * and the tests build the same graph with other {@link Hardware}. A feature with wiring of its own
+ * is built beside it and started from here: the device adapters ({@link DeviceAdapters}), what runs
+ * over the uplink ({@link UplinkServices}), the volunteer console ({@link ConsoleWiring}), the
+ * resident's outputs ({@link ResidentOutputs}) and the journal's upkeep ({@link JournalPruner}).
  */
 public final class GateApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateApp.class);
-    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     /** The config in force: the loaded one, with the policy of the last successful reload. */
     private volatile GateConfig config;
@@ -74,10 +64,9 @@ public final class GateApp implements AutoCloseable {
     private volatile WatchdogPetter watchdog;
     private final List<AutoCloseable> stores;
     private volatile Optional<Console> console = Optional.empty();
-    static final int RESEND_MAX = 10_000;
     private Inbox inbox;
-    private StatusReporter status;
-    private DailySummary summary;
+    private UplinkServices uplinkServices;
+    private JournalPruner pruner;
     private ResidentOutputs resident;
 
     private GateApp(GateConfig config, ExecutorScheduler scheduler, Context gpio, Lock lock, Journal journal,
@@ -125,25 +114,14 @@ public final class GateApp implements AutoCloseable {
         }
         try {
             IdentityProtector identities = IdentityProtector.open(config.storage().identityKeyFile());
-            Pseudonyms pseudonyms = new Pseudonyms() {
-                @Override
-                public String hash(String identity) {
-                    return identities.hash(identity);
-                }
-
-                @Override
-                public String mask(String identity) {
-                    return IdentityProtector.mask(identity);
-                }
-            };
             Buzzer buzzer = config.gpio().buzzer().<Buzzer>map(b -> new GpioBuzzer(gpio, b, scheduler))
                     .orElse(Silent.BUZZER);
             Signals signals = new Signals(lock, buzzer, new GpioLights(gpio, config.gpio()));
             GpioInputs inputs = new GpioInputs(gpio, config.gpio(), clock, scheduler);
-            Thermometer thermometer = thermometer(config.thermometer(), hardware, clock, scheduler);
+            Thermometer thermometer = DeviceAdapters.thermometer(config.thermometer(), hardware, clock, scheduler);
             List<Scanner> scanners = new ArrayList<>();
             for (ScannerConfig sc : config.scanners()) {
-                scanners.add(scanner(sc, hardware, clock, scheduler));
+                scanners.add(DeviceAdapters.scanner(sc, hardware, clock, scheduler));
             }
             Inbox inbox = Inbox.open(config, clock);
             CredentialVerifier verifier;
@@ -159,7 +137,7 @@ public final class GateApp implements AutoCloseable {
             SqliteHistory history = new SqliteHistory(config.storage().journal().resolveSibling("history.db"),
                     identities::hash, Duration.ofDays(60));
             GateLoop loop = new GateLoop(new GateLoop.Parts(Policy.from(config), verifier, thermometer, signals, inputs,
-                    journal, wake, pseudonyms, history, clock, scheduler));
+                    journal, wake, new KeyedPseudonyms(identities), history, clock, scheduler));
             SqliteRosterStore rosters = new SqliteRosterStore(config.storage().journal().resolveSibling("roster.db"));
             if (rosters.version() >= 0) {
                 loop.replaceRoster(rosters.entries());
@@ -174,53 +152,31 @@ public final class GateApp implements AutoCloseable {
                     service, clock, maskLine.<List<AutoCloseable>>map(m -> List.of(m, history, rosters))
                             .orElse(List.of(history, rosters)));
             app.inbox = inbox;
-            paho.ifPresent(u -> app.startUplink(u, rosters));
+            paho.ifPresent(u -> app.uplinkServices = UplinkServices.start(u, config, inbox, loop, journal, rosters,
+                    app::reloadConfig, body -> app.record(RecordKind.EVENT, body), scheduler, clock));
             app.startConsole();
             app.resident = ResidentOutputs.start(config, loop, clock, scheduler);
-            app.schedulePrune();
+            app.pruner = new JournalPruner(journal, loop, scheduler, clock);
+            app.pruner.start();
             app.record(RecordKind.EVENT, Map.of("event", "started"));
             LOG.info("gate {} of {} up: {} scanner(s), lock safe state {}", config.gate().id(),
                     config.gate().community(), scanners.size(), config.gpio().lock().safeState());
             service.ready("gate " + config.gate().id() + " ready");
             return app;
-        } catch (IOException | java.sql.SQLException e) {
+        } catch (IOException | java.sql.SQLException | StartupException e) {
             lock.toSafeState();
             journal.close();
             gpio.shutdown();
             scheduler.close();
+            if (e instanceof StartupException startup) {
+                throw startup;
+            }
             if (e instanceof org.gridgate.storage.NewerSchemaException newer) {
                 throw new StartupException(ExitCodes.CONFIG, newer.getMessage(), e);
             }
             throw new StartupException(ExitCodes.CANT_CREATE, "cannot open the identity key or trust.db: "
                     + e.getMessage(), e);
-        } catch (StartupException e) {
-            lock.toSafeState();
-            journal.close();
-            gpio.shutdown();
-            scheduler.close();
-            throw e;
         }
-    }
-
-    /** The adapter for the configured thermometer; also used by the technician's probe. */
-    public static Thermometer thermometer(ThermometerConfig tc, Hardware hw, Clock clock, ExecutorScheduler s)
-            throws StartupException {
-        return switch (tc.model()) {
-            case GY_MCU90614 -> new GyMcu90614Thermometer(tc, hw.serial(), clock, s);
-            case MLX90614 -> Mlx90614Thermometer.linuxfs(tc, clock, s);
-        };
-    }
-
-    /** The adapter for a configured scanner; also used by the technician's probe. */
-    public static Scanner scanner(ScannerConfig sc, Hardware hw, Clock clock, ExecutorScheduler s)
-            throws StartupException {
-        if (sc.transport() == Transport.EVDEV) {
-            return EvdevScanner.linux(sc, clock, s);
-        }
-        if (sc.transport() == Transport.CAMERA) {
-            return org.gridgate.scanner.camera.CameraScanner.of(sc, clock, s);
-        }
-        return new SerialScanner(sc, hw.serial(), clock, s);
     }
 
     /** The volunteer console, when configured; a port that cannot be bound stops the start. */
@@ -229,18 +185,8 @@ public final class GateApp implements AutoCloseable {
             return;
         }
         try {
-            Console c = Console.start(config.console().get(), new Console.Parts(loop, loop::residentsOfUnit,
-                    journal::stats, this::uplinkConnected, this::lastTrustUpdate,
-                    new ClockStatus(clock, ClockStatus.TIMESYNC_FLAG), clock, config.gate().zone()));
-            loop.addObserver(c.observer());
-            console = Optional.of(c);
-            scheduler.schedule(Duration.ZERO, () -> {
-                try {
-                    c.countToday(journal);
-                } catch (RuntimeException e) {
-                    LOG.warn("console: could not read today's passages back from the journal: {}", e.getMessage());
-                }
-            });
+            console = Optional.of(ConsoleWiring.start(config.console().get(), loop, journal, this::uplinkConnected,
+                    this::lastTrustUpdate, config.gate().zone(), scheduler, clock));
         } catch (IOException | RuntimeException e) {
             loop.close();
             uplink.ifPresent(Uplink::close);
@@ -260,24 +206,6 @@ public final class GateApp implements AutoCloseable {
         return console.map(Console::url);
     }
 
-    private void schedulePrune() {
-        scheduler.schedule(PRUNE_EVERY, () -> loop.submit(() -> {
-            if (closed) {
-                return;
-            }
-            try {
-                Journal.Pruned p = journal.prune(clock.instant());
-                if (p.lostUndelivered()) {
-                    loop.raiseAlarm("storage_dropped", Map.of("alarm", "storage_dropped", "count", p.droppedUndelivered(),
-                            "firstSeq", p.firstDroppedSeq(), "lastSeq", p.lastDroppedSeq()));
-                }
-            } catch (JournalException e) {
-                LOG.error("journal pruning failed: {}", e.getMessage());
-            }
-            schedulePrune();
-        }));
-    }
-
     private void record(RecordKind kind, Map<String, Object> body) {
         try {
             journal.append(kind, clock.instant(), body);
@@ -287,33 +215,11 @@ public final class GateApp implements AutoCloseable {
         }
     }
 
-    /** Inbound routing, signed commands, the status and the daily summary: all need the uplink. */
-    private void startUplink(PahoUplink u, SqliteRosterStore rosters) {
-        CommandHandler commands = new CommandHandler(config.gate().id(), inbox.rootKeys(), inbox.db(), loop,
-                new CommandHandler.Actions() {
-                    @Override
-                    public String resend(long fromSeq, long toSeq) {
-                        List<JournalEntry> entries = journal.range(fromSeq, toSeq, RESEND_MAX);
-                        u.republish(entries);
-                        return entries.size() + " record(s) of " + fromSeq + ".." + toSeq + " re-published"
-                                + (entries.size() == RESEND_MAX ? " (capped; ask again from the next seq)" : "");
-                    }
-
-                    @Override
-                    public String reloadConfig() {
-                        synchronized (GateApp.this) {
-                            Reload.Outcome r = Reload.apply(config, loop::replacePolicy);
-                            config = r.inForce();
-                            return r.message();
-                        }
-                    }
-                }, journal, u::wake, u::publishCommandResult, clock);
-        u.start(new InboundRouter(loop, rosters, inbox.rootKeys(), inbox.lists(), commands,
-                body -> record(RecordKind.EVENT, body), new org.gridgate.uplink.Rejections(clock)));
-        status = new StatusReporter(loop, journal, inbox.trustAge(), BuildInfo.version(), u::publishStatus, scheduler, clock);
-        status.start();
-        summary = new DailySummary(journal, config.gate().zone(), scheduler, clock, u::wake);
-        summary.start();
+    /** The {@code reload} command: re-reads the config file; the policy in force changes only if it is valid. */
+    private synchronized String reloadConfig() {
+        Reload.Outcome r = Reload.apply(config, loop::replacePolicy);
+        config = r.inForce();
+        return r.message();
     }
 
     /** When the trust list in force was issued; empty before the first one arrived. */
@@ -351,14 +257,16 @@ public final class GateApp implements AutoCloseable {
             return;
         }
         closed = true;
+        if (pruner != null) {
+            pruner.stop();
+        }
         if (watchdog != null) {
             watchdog.close();
         }
         service.stopping("gate stopping");
         console.ifPresent(Console::close);
-        if (status != null) {
-            status.stop(); // before the loop stops answering its snapshots
-            summary.stop();
+        if (uplinkServices != null) {
+            uplinkServices.stop(); // before the loop stops answering its snapshots
         }
         loop.close();
         if (resident != null) {

@@ -22,7 +22,7 @@ import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
 import org.gridgate.signals.gpio.Pi4jContexts;
 import org.gridgate.system.ExitCodes;
-import org.gridgate.system.GateApp;
+import org.gridgate.system.DeviceAdapters;
 import org.gridgate.system.Hardware;
 import org.gridgate.system.StartupException;
 import org.gridgate.thermometer.i2c.Mlx90614Emissivity;
@@ -128,7 +128,7 @@ public final class Probe {
                 progress(out, tc.id() + ": asking for a reading on " + where(tc.port(), tc.transport()) + " (up to " + s
                         + " s; hold a hand in front of it)...");
                 results.add(said(out, check(tc.id(), () -> DeviceChecks.thermometer(
-                        GateApp.thermometer(tc, hardware, clock, scheduler), o.timeout(), scheduler))));
+                        DeviceAdapters.thermometer(tc, hardware, clock, scheduler), o.timeout(), scheduler))));
             }
             for (ScannerConfig sc : config.scanners()) {
                 if (sc.transport() == Transport.SIMULATED) {
@@ -137,7 +137,7 @@ public final class Probe {
                     progress(out, sc.id() + ": present a code to the " + sc.direction().name().toLowerCase(
                             java.util.Locale.ROOT) + " scanner now (within " + s + " s)...");
                     results.add(said(out, check(sc.id(), () -> DeviceChecks.scanner(
-                            GateApp.scanner(sc, hardware, clock, scheduler), o.timeout(), scheduler))));
+                            DeviceAdapters.scanner(sc, hardware, clock, scheduler), o.timeout(), scheduler))));
                 }
             }
             if (config.maskLine().isPresent()) {
