@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.gridgate.journal.Journal.Pruned;
 
 /**
- * Retention on the writer connection, inside the caller's transaction. The disk budget counts
+ * Retention on the writer connection, in one transaction ({@link #inTransaction}). The disk budget counts
  * database pages in use ({@code page_count - freelist_count}): SQLite reuses freed pages, so the
  * file stays near the budget without a VACUUM. Once over budget it prunes down to
  * {@link #LOW_WATER} of it, so a full journal is not pruned again on the very next call.
@@ -20,6 +20,22 @@ final class Pruner {
 
     private Pruner() {}
 
+    /** {@link #prune} in a transaction of its own: all of it is done, or none. */
+    static Pruned inTransaction(Connection c, Instant now, SqliteJournal.Limits limits) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Pruned p = prune(c, now, limits);
+            c.commit();
+            return p;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Inside the caller's transaction. */
     static Pruned prune(Connection c, Instant now, SqliteJournal.Limits limits) throws SQLException {
         long deleted;
         try (PreparedStatement byAge = c.prepareStatement(

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.gridgate.timing.Scheduler;
  * The journal in one SQLite file (WAL, {@code synchronous=FULL}): {@link #append} returns only once
  * the record is on disk. Two connections: the writer (appends, marks, retention) and a query-only
  * reader (outbox and stats), so the uplink reading the backlog never holds up the gate's commit.
+ * Acknowledgements are written late ({@link DeliveryMarks}) and retention is the {@link Pruner}'s.
  * The writer never checkpoints: a {@link WalCheckpointer} on a third connection and its own thread
  * does, so an append costs one fsync and nothing more. Times in the file are epoch milliseconds;
  * {@code at} is truncated to milliseconds at append.
@@ -44,23 +44,17 @@ public final class SqliteJournal implements Journal {
 
     private static final int BUSY_TIMEOUT_MS = 1000;
     private static final String INSERT = "INSERT INTO record(seq, id, kind, at, payload, mono) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String MARK = "UPDATE record SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL";
     /**
      * Every commit writes whole pages to the WAL; a record is well under 1 KB, so 1 KB pages write a
      * quarter of what 4 KB pages would per commit (see docs/performance.md, flash wear).
      */
     static final int PAGE_SIZE = 1024;
-    static final int MARK_BATCH = 256;
-    static final Duration MARK_DELAY = Duration.ofSeconds(30);
 
     private final Path file;
     private final Limits limits;
     private final Clock clock;
     private final Payloads payloads;
     private final RecordIds ids = new RecordIds();
-    /** Acknowledged, not yet written (see markDelivered); changed under writeLock, read by the outbox too. */
-    private final java.util.Set<Long> pendingMarks = new java.util.concurrent.ConcurrentSkipListSet<>();
-    private long pendingSince;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     private final OutboxReader reader;
@@ -70,10 +64,9 @@ public final class SqliteJournal implements Journal {
     // Cached statements; sqlite-jdbc leaves a statement unusable after it failed, so a failure
     // re-prepares it (see renew) and the journal keeps working once the disk has room again.
     private PreparedStatement insert;
-    private PreparedStatement mark;
+    /** Acknowledged records whose marks wait for a later commit; written under writeLock. */
+    private final DeliveryMarks marks;
     private long lastSeq;
-    /** True while the writer is (or may still be) at synchronous=NORMAL for a mark; guarded by writeLock. */
-    private boolean relaxed;
     private volatile boolean closed;
 
     /** Opens (creating and migrating if needed) the journal at {@code storage.journal()}. */
@@ -110,7 +103,7 @@ public final class SqliteJournal implements Journal {
             r = new OutboxReader(file, BUSY_TIMEOUT_MS);
             this.lastSeq = Schema.highWater(w);
             this.insert = w.prepareStatement(INSERT);
-            this.mark = w.prepareStatement(MARK);
+            this.marks = new DeliveryMarks(w, this.clock);
             c = new WalCheckpointer(file, writeLock, checkpoints, policy);
             this.writer = w;
             this.reader = r;
@@ -141,9 +134,7 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpen();
-            if (relaxed) {
-                durable(); // a mark could not restore FULL: do it now, or fail rather than commit less
-            }
+            marks.ensureDurable(); // a mark could not restore FULL: do it now, or fail rather than commit less
             long seq = lastSeq + 1;
             // Milliseconds since boot: System.nanoTime is CLOCK_MONOTONIC on Linux, which NTP steps never move.
             long mono = System.nanoTime() / 1_000_000;
@@ -154,10 +145,10 @@ public final class SqliteJournal implements Journal {
             insert.setLong(4, when.toEpochMilli());
             insert.setString(5, payload);
             insert.setLong(6, mono);
-            if (pendingMarks.isEmpty()) {
+            if (marks.isEmpty()) {
                 insert.executeUpdate(); // autocommit: one durable transaction
             } else {
-                appendWithMarks();
+                marks.commitWith(insert::executeUpdate); // the insert and the waiting marks: one durable transaction
             }
             lastSeq = seq;
             return new JournalEntry(seq, id, kind, when, payload);
@@ -169,42 +160,9 @@ public final class SqliteJournal implements Journal {
         }
     }
 
-    /** The prepared insert and the waiting marks in one durable transaction; caller holds writeLock. */
-    private void appendWithMarks() throws SQLException {
-        inMarksTransaction(insert::executeUpdate);
-    }
-
-    /** The waiting marks, then {@code more}, in one transaction; caller holds writeLock. */
-    private void inMarksTransaction(SqlStep more) throws SQLException {
-        writer.setAutoCommit(false);
-        try {
-            writeMarks();
-            more.run();
-            writer.commit();
-            pendingMarks.clear();
-        } catch (SQLException e) {
-            writer.rollback();
-            mark = Sql.renew(writer, mark, MARK);
-            throw e;
-        } finally {
-            writer.setAutoCommit(true);
-        }
-    }
-
-    private interface SqlStep {
-        void run() throws SQLException;
-    }
-
     @Override
     public List<JournalEntry> undelivered(long afterSeq, int max) {
-        // Acknowledged records whose mark waits for the next append are left out: read that many more.
-        int waiting = pendingMarks.size();
-        List<JournalEntry> out = new ArrayList<>(reader.undelivered(afterSeq, (int) Math.min(Integer.MAX_VALUE,
-                (long) max + waiting)));
-        if (waiting > 0) {
-            out.removeIf(e -> pendingMarks.contains(e.seq()));
-        }
-        return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
+        return marks.undelivered(reader, afterSeq, max);
     }
 
     @Override
@@ -212,15 +170,7 @@ public final class SqliteJournal implements Journal {
         return reader.range(fromSeq, toSeq, max);
     }
 
-    /**
-     * Acknowledgements are written with the next append, in its transaction: at a quiet gate a record
-     * is acknowledged seconds before the next one is written, and the pages the mark dirties (the
-     * record's leaf, the outbox index) are mostly the ones the append writes anyway, so the card sees
-     * no commit of its own for a mark. They are written on their own (one {@code synchronous=NORMAL}
-     * transaction) when {@link #MARK_BATCH} are waiting or the oldest has waited {@link #MARK_DELAY},
-     * and on prune and close. A mark lost to a power cut only makes the uplink send the record again,
-     * and the server drops the duplicate by id; the outbox and the stats already leave waiting marks out.
-     */
+    /** Acknowledgements are written late, mostly with the next append: see {@link DeliveryMarks}. */
     @Override
     public void markDelivered(Collection<Long> seqs) {
         if (seqs.isEmpty()) {
@@ -229,46 +179,12 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpenUnchecked();
-            if (pendingMarks.isEmpty()) {
-                pendingSince = clock.millis();
-            }
-            pendingMarks.addAll(seqs);
-            if (pendingMarks.size() >= MARK_BATCH || clock.millis() - pendingSince >= MARK_DELAY.toMillis()
-                    || clock.millis() < pendingSince) {
-                flushMarks();
-            }
+            marks.add(seqs);
         } catch (SQLException e) {
             throw new IllegalStateException("journal mark failed at " + file + ": " + Sql.describe(e), e);
         } finally {
             writeLock.unlock();
         }
-    }
-
-    /** Writes the waiting marks in one transaction of their own at synchronous=NORMAL; caller holds writeLock. */
-    private void flushMarks() throws SQLException {
-        if (pendingMarks.isEmpty()) {
-            return;
-        }
-        relaxed = true;
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA synchronous = NORMAL");
-        }
-        try {
-            inMarksTransaction(() -> { });
-        } finally {
-            durable();
-        }
-    }
-
-    /** The waiting marks as statements of the caller's open transaction. */
-    private void writeMarks() throws SQLException {
-        long now = clock.millis();
-        for (long seq : pendingMarks) {
-            mark.setLong(1, now);
-            mark.setLong(2, seq);
-            mark.addBatch();
-        }
-        mark.executeBatch();
     }
 
     @Override
@@ -281,7 +197,7 @@ public final class SqliteJournal implements Journal {
             writeLock.unlock();
         }
         long[] c = reader.counts();
-        return new Stats(c[0], Math.max(0, c[1] - pendingMarks.size()), last, c[2]);
+        return new Stats(c[0], Math.max(0, c[1] - marks.count()), last, c[2]);
     }
 
     @Override
@@ -289,18 +205,8 @@ public final class SqliteJournal implements Journal {
         writeLock.lock();
         try {
             ensureOpen();
-            flushMarks();
-            writer.setAutoCommit(false);
-            try {
-                Pruned p = Pruner.prune(writer, now, limits);
-                writer.commit();
-                return p;
-            } catch (SQLException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            marks.flush();
+            return Pruner.inTransaction(writer, now, limits);
         } catch (SQLException e) {
             throw new JournalException("journal prune failed at " + file + ": " + Sql.describe(e), e);
         } finally {
@@ -341,7 +247,7 @@ public final class SqliteJournal implements Journal {
         try {
             if (!closed) {
                 try {
-                    flushMarks();
+                    marks.flush();
                 } catch (SQLException e) {
                     // the records are sent again after the restart; the server drops them by id
                 }
@@ -373,13 +279,6 @@ public final class SqliteJournal implements Journal {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    private void durable() throws SQLException {
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA synchronous = FULL");
-        }
-        relaxed = false;
     }
 
     private void ensureOpen() throws JournalException {
