@@ -12,8 +12,6 @@ import org.gridgate.credential.CredentialVerifier;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.journal.Journal;
-import org.gridgate.journal.JournalEntry;
-import org.gridgate.journal.JournalException;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.roster.MemoryRoster;
 import org.gridgate.roster.Resident;
@@ -29,12 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that owns the passage state. Devices, timers and the uplink only enqueue events;
  * the loop gathers a passage's inputs, decides when they are complete (or the window ends),
- * commits the decision to the journal and only then drives the lock.
+ * commits the decision to the journal and only then drives the lock. The passage itself is
+ * {@link Passages}'s, the door's watch {@link DoorMonitor}'s, and committing and acting on what is
+ * decided {@link Committer}'s; the loop owns the thread, the queue and the volunteer's commands.
  */
 public final class GateLoop implements GateControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateLoop.class);
 
-    /** What the loop needs; built by the composition root. */
     /** What the loop is built from; {@code policy} is the one in force at start (see {@link #replacePolicy}). */
     public record Parts(Policy policy, CredentialVerifier verifier, Thermometer thermometer, Signals signals,
             GateInputs inputs, Journal journal, Runnable uplinkWake, Pseudonyms pseudonyms, PassageHistory history,
@@ -49,18 +48,17 @@ public final class GateLoop implements GateControl, AutoCloseable {
     private final Passages passages;
     private final DoorMonitor door;
     private final Thread thread;
-    private final Recording recording = new Recording();
-    private final ClockTrust clockTrust;
+    private final Committer committer;
     private volatile boolean running = true;
 
     public GateLoop(Parts parts) {
         this.p = parts;
         state.policy = parts.policy();
-        this.passages = new Passages(parts, roster, state, this::commit, this::enqueue,
-                pr -> observers.forEach(o -> o.progressed(pr)));
         this.door = new DoorMonitor(parts, () -> state.policy, this::submit,
                 (code, detail) -> alarm(code, Map.of("alarm", code, "detail", detail)));
-        this.clockTrust = ClockTrust.from(parts.journal());
+        this.committer = new Committer(parts, state, roster, door, observers);
+        this.passages = new Passages(parts, roster, state, committer::decided, this::enqueue,
+                pr -> observers.forEach(o -> o.progressed(pr)));
         this.thread = Thread.ofPlatform().name("gate-loop").daemon(true).unstarted(this::run);
     }
 
@@ -176,13 +174,13 @@ public final class GateLoop implements GateControl, AutoCloseable {
                     // Egress first, record after: a full disk must never keep anyone inside.
                     p.signals().lock().release(state.policy.lockRelease());
                     door.released();
-                    record(RecordKind.EVENT, Map.of("event", "exit_button"));
+                    committer.record(RecordKind.EVENT, Map.of("event", "exit_button"));
                 }
             }
             case MASK_PRESENT -> passages.mask(in.asserted());
             case DOOR_OPEN -> {
                 door.changed(in.asserted(), state.mode);
-                record(RecordKind.EVENT, Map.of("event", in.asserted() ? "door_opened" : "door_closed"));
+                committer.record(RecordKind.EVENT, Map.of("event", in.asserted() ? "door_opened" : "door_closed"));
             }
         }
     }
@@ -196,7 +194,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
             // Open first: a volunteer opening by hand is usually letting someone out or help in.
             p.signals().lock().release(state.policy.lockRelease());
             door.released();
-            record(RecordKind.EVENT, Map.of("event", "manual_open", "actor", actor, "reason", reason));
+            committer.record(RecordKind.EVENT, Map.of("event", "manual_open", "actor", actor, "reason", reason));
         });
     }
 
@@ -210,7 +208,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
             } else if (before == GateMode.EMERGENCY_EGRESS) {
                 p.signals().lock().secure();
             }
-            record(RecordKind.EVENT, Map.of("event", "mode_changed", "actor", actor,
+            committer.record(RecordKind.EVENT, Map.of("event", "mode_changed", "actor", actor,
                     "from", PassageRecords.lower(before), "to", PassageRecords.lower(mode)));
             LOG.info("mode {} -> {}", before, mode);
             observers.forEach(o -> o.modeChanged(mode));
@@ -232,7 +230,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
         }
         submit(() -> {
             passages.maskConfirmed();
-            record(RecordKind.EVENT, Map.of("event", "mask_confirmed", "actor", volunteer));
+            committer.record(RecordKind.EVENT, Map.of("event", "mask_confirmed", "actor", volunteer));
         });
     }
 
@@ -240,7 +238,8 @@ public final class GateLoop implements GateControl, AutoCloseable {
     public void acknowledgeAlarm(String volunteer, long alarmSeq) {
         submit(() -> {
             if (state.openAlarms.remove(alarmSeq) != null) {
-                record(RecordKind.EVENT, Map.of("event", "alarm_acknowledged", "actor", volunteer, "alarmSeq", alarmSeq));
+                committer.record(RecordKind.EVENT,
+                        Map.of("event", "alarm_acknowledged", "actor", volunteer, "alarmSeq", alarmSeq));
             }
         });
     }
@@ -249,7 +248,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
     public GateSnapshot snapshot() {
         java.util.concurrent.CompletableFuture<GateSnapshot> f = new java.util.concurrent.CompletableFuture<>();
         submit(() -> f.complete(new GateSnapshot(p.clock().instant(), state.mode, state.devices, roster.size(),
-                passages.inProgress(), state.openAlarms, degraded())));
+                passages.inProgress(), state.openAlarms, committer.degraded())));
         try {
             return f.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -266,11 +265,7 @@ public final class GateLoop implements GateControl, AutoCloseable {
     }
 
     private void alarm(String code, Map<String, Object> body) {
-        JournalEntry entry = record(RecordKind.ALARM, body);
-        if (entry != null) {
-            state.openAlarms.put(entry.seq(), code);
-            observers.forEach(o -> o.alarm(code, entry));
-        }
+        committer.alarm(code, body);
     }
 
     private void device(DeviceStatus s) {
@@ -282,101 +277,6 @@ public final class GateLoop implements GateControl, AutoCloseable {
             alarm("device_fault", Map.of("alarm", "device_fault", "device", s.deviceId(), "detail", s.reason()));
         }
         observers.forEach(o -> o.device(s));
-    }
-
-    /** Commits a decision, then acts on it. Returns false when it could not be recorded. */
-    private boolean commit(Decision decided) {
-        java.util.Optional<String> clockWrong = decided.outcome() != Outcome.INCOMPLETE
-                ? clockTrust.untrusted(p.clock().instant()) : java.util.Optional.empty();
-        boolean entering = decided.direction() == Direction.ENTRY;
-        Decision d = clockWrong.map(why -> entering ? decided.deniedFor(Check.fail(Check.Kind.GATE, Reason.CLOCK_NOT_SET, why))
-                : ClockTrust.exitWithoutDates(decided, why)).orElse(decided);
-        JournalEntry entry;
-        try {
-            entry = p.journal().append(RecordKind.PASSAGE, d.at(), PassageRecords.body(d, p.pseudonyms()));
-        } catch (JournalException e) {
-            notRecorded(d, e);
-            return false;
-        }
-        if (d.granted() && state.mode == GateMode.EMERGENCY_EGRESS) {
-            p.signals().lights().show(org.gridgate.signals.Lights.Indication.GRANTED); // lock is held open already
-        } else if (d.granted()) {
-            p.signals().granted(state.policy.lockRelease());
-            door.released();
-        } else if (d.outcome() == Outcome.INCOMPLETE) {
-            p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE); // they walked away
-        } else {
-            p.signals().denied(d.fever());
-        }
-        p.uplinkWake().run();
-        String masked = d.subject().map(p.pseudonyms()::mask).orElse("-");
-        observers.forEach(o -> o.decided(d, entry, masked));
-        if (d.fever()) {
-            alarm("fever", Map.of("alarm", "fever", "passageSeq", entry.seq()));
-        }
-        if (d.denialReasons().contains(Reason.QUARANTINE_EXIT)) {
-            alarm("quarantine_exit_attempt", Map.of("alarm", "quarantine_exit_attempt", "passageSeq", entry.seq()));
-        }
-        if (d.granted() && d.subject().isPresent()) {
-            String household = roster.find(d.subject().get()).map(org.gridgate.roster.Resident::household).orElse("");
-            p.history().granted(d.subject().get(), household, d.direction(), d.at());
-        }
-        if (d.granted() && d.assistedBy().isEmpty()) {
-            d.credential().ifPresent(c -> p.history().granted(Movements.passKey(c.passId()), "", d.direction(), d.at()));
-        }
-        recovered();
-        return true;
-    }
-
-    private JournalEntry record(RecordKind kind, Map<String, Object> body) {
-        try {
-            JournalEntry e = p.journal().append(kind, p.clock().instant(), body);
-            p.uplinkWake().run();
-            recovered();
-            return e;
-        } catch (JournalException ex) {
-            LOG.error("journal commit failed for a {} record: {}", kind, ex.getMessage());
-            recording.recordFailed(p.clock().instant(), ex.getMessage());
-            return null;
-        }
-    }
-
-    /**
-     * The journal refused the decision: an exit is let out all the same (egress is never the gate's to
-     * refuse), an entry is denied with {@link Reason#CANNOT_RECORD}; both are counted for the alarm
-     * journaled once records commit again.
-     */
-    private void notRecorded(Decision d, JournalException e) {
-        boolean egress = d.granted() && d.direction() == Direction.EXIT;
-        if (!recording.failing()) {
-            LOG.error("journal commit failed: {}; entries denied until records commit again", e.getMessage());
-        }
-        recording.passageFailed(p.clock().instant(), e.getMessage(), egress);
-        Decision done = egress || d.outcome() == Outcome.INCOMPLETE ? d
-                : d.deniedFor(Check.fail(Check.Kind.GATE, Reason.CANNOT_RECORD, "the journal is not taking records"));
-        if (egress) {
-            p.signals().granted(state.policy.lockRelease());
-            door.released();
-        } else if (d.outcome() == Outcome.INCOMPLETE) {
-            p.signals().lights().show(org.gridgate.signals.Lights.Indication.IDLE);
-        } else {
-            p.signals().denied(false);
-        }
-        String masked = done.subject().map(p.pseudonyms()::mask).orElse("-");
-        observers.forEach(o -> o.notRecorded(done, masked));
-    }
-
-    /** After an outage of the journal, the first record that commits is followed by the alarm telling of it. */
-    private void recovered() {
-        if (recording.failing()) {
-            alarm("cannot_record", recording.recovered(p.clock().instant()));
-        }
-    }
-
-    private java.util.List<String> degraded() {
-        java.util.List<String> out = new java.util.ArrayList<>(recording.degraded());
-        clockTrust.untrusted(p.clock().instant()).ifPresent(why -> out.add("clock not set: " + why));
-        return out;
     }
 
     @Override
