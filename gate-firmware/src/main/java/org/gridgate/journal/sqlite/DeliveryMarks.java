@@ -74,7 +74,10 @@ final class DeliveryMarks {
         return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
     }
 
-    /** Adds acknowledged records; writes all that wait once {@link #BATCH} wait, or the oldest waited {@link #DELAY}. */
+    /**
+     * Adds acknowledged records; writes all that wait once {@link #BATCH} wait or the oldest has waited
+     * {@link #DELAY} (or the clock went back).
+     */
     void add(Collection<Long> seqs) throws SQLException {
         if (waiting.isEmpty()) {
             waitingSince = clock.millis();
