@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.gridgate.config.CredentialConfig.RootKey;
 import org.gridgate.config.CredentialConfig.TrustAnchor;
 import org.gridgate.config.PolicyConfig.MaskPolicy;
-import org.gridgate.config.ThermometerConfig.Mode;
-import org.gridgate.config.ThermometerConfig.Model;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -27,7 +23,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads a gate config file into a {@link GateConfig}. Every problem in the file is reported at
  * once, each as {@code FILE:LINE: field.path: message}. Relative paths in the file are resolved
- * against the file's own directory.
+ * against the file's own directory. The loader reads the file and the small sections; a section
+ * with rules of its own is read by its {@code *Section} class ({@link ThermometerSection},
+ * {@link ScannerSection}, {@link GpioSection}, {@link MqttSection}, {@link ConsoleSection},
+ * {@link ResidentSection}).
  */
 public final class ConfigLoader {
     /** Largest config file accepted; a real one is a few kilobytes. */
@@ -100,12 +99,8 @@ public final class ConfigLoader {
         GateIdentity gate = gate(top.section("gate"));
         StorageConfig storage = storage(top.section("storage"), base);
         PolicyConfig policy = policy(top.sectionOrEmpty("policy"));
-        ThermometerConfig thermo = thermometer(top.section("thermometer"), claims);
-        List<ScannerConfig> scanners = top.list("scanners", s -> scanner(s, claims));
-        if (scanners.isEmpty()) {
-            top.problem("scanners", top.has("scanners") ? "needs at least one scanner" : "missing required field");
-        }
-        checkOnePerDirection(top, scanners);
+        ThermometerConfig thermo = ThermometerSection.read(top.section("thermometer"), claims);
+        List<ScannerConfig> scanners = ScannerSection.readAll(top, claims);
         GpioConfig gpio = GpioSection.read(top.section("gpio"), claims);
         Optional<MqttConfig> mqtt = top.optSection("mqtt").map(s -> {
             MqttConfig m = mqtt(s, gate, base);
@@ -187,92 +182,6 @@ public final class ConfigLoader {
                 passbackDeny, assisted, maskByHand, Duration.ofSeconds(held), Duration.ofSeconds(pre), onePass);
     }
 
-    private static ThermometerConfig thermometer(Section s, Claims claims) {
-        String id = s.string("id", "thermometer");
-        Model model = s.choice("model", Model.class, Model.GY_MCU90614, true);
-        Transport transport = s.choice("transport", Transport.class, Transport.SERIAL, true);
-        String port = "";
-        int baud = 9600;
-        int bus = 1;
-        int address = 0x5A;
-        Mode mode = Mode.QUERY;
-        Duration frameTimeout = ThermometerConfig.DEFAULT_FRAME_TIMEOUT;
-        Duration poll = ThermometerConfig.DEFAULT_POLL_INTERVAL;
-        switch (transport) {
-            case SERIAL, SIMULATED -> {
-                if (model == Model.MLX90614 && transport == Transport.SERIAL) {
-                    s.problem("transport", "model mlx90614 is an I2C part: use transport i2c");
-                }
-                port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id : "");
-                if (transport == Transport.SERIAL && port.isEmpty()) {
-                    s.problem("port", "missing required field");
-                }
-                baud = (int) s.integer("baud", 9600, 1200, 921_600);
-                if (baud != 9600 && baud != 115_200) {
-                    s.problem("baud", "the GY-MCU90614 speaks 9600 or 115200 baud, got " + baud);
-                }
-                mode = s.choice("mode", Mode.class, Mode.QUERY, false);
-                frameTimeout = Duration.ofMillis(s.integer("frameTimeoutMs", frameTimeout.toMillis(), 200, 60_000));
-                claims.port(s, "port", port);
-            }
-            case I2C -> {
-                if (model != Model.MLX90614) {
-                    s.problem("transport", "model gy-mcu90614 is a UART board: use transport serial");
-                }
-                bus = (int) s.integer("bus", 1, 0, 31);
-                address = (int) s.integer("address", 0x5A, 0x03, 0x77);
-                poll = Duration.ofMillis(s.integer("pollMs", poll.toMillis(), 50, 10_000));
-                claims.port(s, "address", "i2c-" + bus + "@" + address);
-            }
-            case EVDEV -> s.problem("transport", "a thermometer is reached over serial or i2c");
-        }
-        Section cal = s.sectionOrEmpty("calibration");
-        double offset = cal.decimal("offsetC", 0.0, -5.0, 5.0);
-        double k = cal.decimal("k", 0.0, 0.0, 0.5);
-        cal.finish();
-        s.finish();
-        return new ThermometerConfig(id, model, transport, port, baud, mode, bus, address, offset, k, frameTimeout,
-                poll);
-    }
-
-    private static ScannerConfig scanner(Section s, Claims claims) {
-        String id = s.string("id");
-        ScannerConfig.Direction dir = s.choice("direction", ScannerConfig.Direction.class,
-                ScannerConfig.Direction.ENTRY, true);
-        Transport transport = s.choice("transport", Transport.class, Transport.SERIAL, true);
-        if (transport == Transport.I2C) {
-            s.problem("transport", "a scanner is reached over serial, evdev, camera or simulated");
-        }
-        java.util.Optional<CameraConfig> camera = transport == Transport.CAMERA
-                ? java.util.Optional.of(s.optSection("camera").map(CameraSection::read)
-                        .orElseGet(() -> CameraSection.read(s.emptyChild("camera"))))
-                : java.util.Optional.empty();
-        if (transport != Transport.CAMERA && s.has("camera")) {
-            s.problem("camera", "only for transport: camera");
-        }
-        String port = s.string("port", transport == Transport.SIMULATED ? "sim:" + id
-                : camera.map(c -> c.source() == CameraConfig.Source.COMMAND ? "camera:" + id : c.device()).orElse(""));
-        if (port.isEmpty()) {
-            s.problem("port", "missing required field");
-        }
-        int baud = (int) s.integer("baud", 9600, 1200, 921_600);
-        ScannerConfig.Terminator term = s.choice("terminator", ScannerConfig.Terminator.class,
-                ScannerConfig.Terminator.CR, false);
-        int max = (int) s.integer("maxLength", 4096, 16, 65_536);
-        ScannerConfig.Trigger trigger = s.choice("trigger", ScannerConfig.Trigger.class,
-                ScannerConfig.Trigger.NONE, false);
-        if (trigger != ScannerConfig.Trigger.NONE && transport == Transport.EVDEV) {
-            s.problem("trigger", "a keyboard (evdev) scanner cannot be triggered: use trigger none");
-        }
-        int recordSize = (int) s.integer("recordSize", 0, 0, 24);
-        if (recordSize != 0 && recordSize != 16 && recordSize != 24) {
-            s.problem("recordSize", "struct input_event is 16 (32-bit) or 24 (64-bit) bytes, got " + recordSize);
-        }
-        boolean grab = s.bool("grab", true);
-        claims.port(s, "port", port);
-        return new ScannerConfig(id, dir, transport, port, baud, term, max, trigger, recordSize, grab, camera);
-    }
-
     private static MaskLineConfig maskLine(Section s, Claims claims) {
         String id = s.string("id", MaskLineConfig.DEFAULT_ID);
         String port = s.string("port");
@@ -287,17 +196,6 @@ public final class ConfigLoader {
         claims.port(s, "port", port);
         s.finish();
         return new MaskLineConfig(id, port, baud, term, present, absent);
-    }
-
-    private static void checkOnePerDirection(Section top, List<ScannerConfig> scanners) {
-        Map<ScannerConfig.Direction, String> seen = new HashMap<>();
-        for (ScannerConfig sc : scanners) {
-            String before = seen.putIfAbsent(sc.direction(), sc.id());
-            if (before != null) {
-                top.problem("scanners", "scanners '" + before + "' and '" + sc.id() + "' both read direction "
-                        + sc.direction().name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
     }
 
     private static MqttConfig mqtt(Section s, GateIdentity gate, Path base) {
