@@ -70,7 +70,7 @@ public final class PowerCut {
         CommunityKey community = GateChild.writeKey(work.resolve("community.key"));
         byte[] kid = community.kid();
         GateConfig config = config(mount);
-        StateAudit audit = new StateAudit(config(root), Chaos.RESIDENTS);
+        StateAudit audit = new StateAudit(config(root), GateProcess.RESIDENTS);
         List<String> childArgs = List.of("--key", work.resolve("community.key").toString());
         Map<Long, String> acted = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class PowerCut {
             server.signWith(kid, community.pair().getPrivate());
             List<String> cds;
             try (LazyFs fs = LazyFs.mount(o.lazyfs(), root, mount, work, null)) {
-                cds = Chaos.classDataArchive(mount, work, broker.uri(), childArgs);
+                cds = GateProcess.classDataArchive(mount, work, broker.uri(), childArgs);
             }
             for (int i = 0; i < o.cuts(); i++) {
                 LazyFs.Torn fault = null;
@@ -98,9 +98,9 @@ public final class PowerCut {
                             2 + random.nextInt(12)); // the n-th write to the WAL: a child writes a few per commit
                 }
                 try (LazyFs fs = LazyFs.mount(o.lazyfs(), root, mount, work, fault)) {
-                    Chaos.Child c = Chaos.Child.start(mount, work, broker.uri(), o.seed() * 1_000 + i, true, cds,
+                    GateProcess c = GateProcess.start(mount, work, broker.uri(), o.seed() * 1_000 + i, true, cds,
                             childArgs);
-                    if (c.awaitReady(Chaos.READY_TIMEOUT_MS) < 0 && fault == null) {
+                    if (c.awaitReady(GateProcess.READY_TIMEOUT_MS) < 0 && fault == null) {
                         problems.add("cut " + i + ": the child never became ready (see " + work.resolve("child.err") + ")");
                     }
                     // A few decisions at stake in every cut (unless a torn write already took the card away).
@@ -139,9 +139,9 @@ public final class PowerCut {
                 audit.check("cut " + i, acted);
             }
             try (LazyFs fs = LazyFs.mount(o.lazyfs(), root, mount, work, null)) {
-                Chaos.Child last = Chaos.Child.start(mount, work, broker.uri(), o.seed() * 1_000 + o.cuts(), false, cds,
+                GateProcess last = GateProcess.start(mount, work, broker.uri(), o.seed() * 1_000 + o.cuts(), false, cds,
                         childArgs);
-                if (last.awaitReady(Chaos.READY_TIMEOUT_MS) < 0) {
+                if (last.awaitReady(GateProcess.READY_TIMEOUT_MS) < 0) {
                     problems.add("the draining child never became ready");
                 }
                 Path journal = config.storage().journal();
@@ -194,7 +194,7 @@ public final class PowerCut {
     static List<Resident> roster(long version) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Resident> out = new ArrayList<>();
-        for (int i = 1; i <= Chaos.RESIDENTS; i++) {
+        for (int i = 1; i <= GateProcess.RESIDENTS; i++) {
             out.add(resident(Residents.subject(i), "H-" + (i / 4), today));
         }
         for (long v = 1; v <= version; v++) {
