@@ -345,7 +345,7 @@ public final class PahoUplink implements Uplink {
 
     /** One SUBSCRIBE for all channels: once anything arrives, every channel is subscribed. */
     private void subscribe() {
-        String[] filters = inboundTopics.keySet().toArray(String[]::new);
+        String[] filters = topics.subscriptions();
         int[] qos = new int[filters.length];
         java.util.Arrays.fill(qos, 1);
         try {
