@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -159,21 +158,7 @@ public final class ConsoleHttpServer implements AutoCloseable {
         if (!loopbackOnly) {
             return true;
         }
-        return loopbackHost(ex.getRequestHeaders().getFirst("Host"));
-    }
-
-    /**
-     * Whether a Host header names this machine's loopback ({@code 127.0.0.1}, {@code localhost},
-     * {@code [::1]}, with or without a port): a page elsewhere cannot rebind its own name to our port.
-     * The resident display uses the same check.
-     */
-    public static boolean loopbackHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        return List.of("127.0.0.1", "localhost", "[::1]").contains(name.toLowerCase(Locale.ROOT));
+        return org.gridgate.web.Pages.loopbackHost(ex.getRequestHeaders().getFirst("Host"));
     }
 
     private ApiRequest request(HttpExchange ex) throws IOException {
@@ -206,10 +191,10 @@ public final class ConsoleHttpServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
         try (Broadcaster.Subscriber sub = broadcaster.subscribe(); OutputStream out = ex.getResponseBody()) {
-            write(out, "retry: 2000\nevent: snapshot\ndata: " + api.snapshotJson() + "\n\n");
+            org.gridgate.web.Pages.write(out, "retry: 2000\nevent: snapshot\ndata: " + api.snapshotJson() + "\n\n");
             while (!closed && api.stillSignedIn(who)) { // signing out ends the live data too
                 String frame = sub.next(KEEPALIVE_MS);
-                write(out, frame == null ? ": keep-alive\n\n" : frame);
+                org.gridgate.web.Pages.write(out, frame == null ? ": keep-alive\n\n" : frame);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,22 +203,9 @@ public final class ConsoleHttpServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
     private void asset(HttpExchange ex, String name) throws IOException {
-        try (InputStream in = ConsoleHttpServer.class.getResourceAsStream("/console/" + name)) {
-            if (in == null) {
-                send(ex, ApiResponse.error(404, "not_found", "没有这个地址", "no such address"));
-                return;
-            }
-            byte[] b = in.readAllBytes();
-            String type = name.endsWith(".js") ? "text/javascript" : name.endsWith(".css") ? "text/css" : "text/html";
-            ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
+        if (!org.gridgate.web.Pages.asset(ex, "/console", name)) {
+            send(ex, ApiResponse.error(404, "not_found", "没有这个地址", "no such address"));
         }
     }
 
@@ -250,17 +222,10 @@ public final class ConsoleHttpServer implements AutoCloseable {
     }
 
     private void securityHeaders(HttpExchange ex) {
-        var h = ex.getResponseHeaders();
-        h.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+        org.gridgate.web.Pages.secure(ex, "default-src 'none'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
                 + "frame-ancestors 'none'");
-        h.set("X-Frame-Options", "DENY");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("Cache-Control", "no-store");
-        h.set("Cross-Origin-Opener-Policy", "same-origin");
-        h.set("Cross-Origin-Resource-Policy", "same-origin");
-        h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        var h = ex.getResponseHeaders();
         if (server instanceof HttpsServer) {
             h.set("Strict-Transport-Security", "max-age=31536000");
         }

@@ -8,10 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,7 +106,8 @@ public final class DisplayServer implements ResidentSink {
     private void exchange(HttpExchange ex) throws IOException {
         try (ex) {
             headers(ex);
-            if (!loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+            // Only loopback names: a web page elsewhere cannot rebind its own name to this port.
+            if (!org.gridgate.web.Pages.loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
                 plain(ex, 421, "wrong host name for the resident display");
                 return;
             }
@@ -129,16 +127,11 @@ public final class DisplayServer implements ResidentSink {
         }
     }
 
-    /** Only loopback names: a web page elsewhere cannot rebind its own name to this port. */
-    static boolean loopbackHost(String host) {
-        return org.gridgate.console.http.ConsoleHttpServer.loopbackHost(host);
-    }
-
     private void events(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        write(out, "retry: 1000\n\n");
+        org.gridgate.web.Pages.write(out, "retry: 1000\n\n");
         long seen = -1;
         try {
             while (!closed) {
@@ -155,7 +148,7 @@ public final class DisplayServer implements ResidentSink {
                 } finally {
                     lock.unlock();
                 }
-                write(out, next == null ? "event: ping\ndata: 1\n\n" : next); // only the newest view: stale ones are skipped
+                org.gridgate.web.Pages.write(out, next == null ? "event: ping\ndata: 1\n\n" : next); // only the newest view: stale ones are skipped
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -185,22 +178,9 @@ public final class DisplayServer implements ResidentSink {
         ex.sendResponseHeaders(204, -1);
     }
 
-    private static void write(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
     private void asset(HttpExchange ex, String name) throws IOException {
-        try (InputStream in = DisplayServer.class.getResourceAsStream("/display/" + name)) {
-            if (in == null) {
-                plain(ex, 404, "no such address");
-                return;
-            }
-            byte[] b = in.readAllBytes();
-            String type = name.endsWith(".js") ? "text/javascript" : name.endsWith(".css") ? "text/css" : "text/html";
-            ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
+        if (!org.gridgate.web.Pages.asset(ex, "/display", name)) {
+            plain(ex, 404, "no such address");
         }
     }
 
@@ -212,16 +192,8 @@ public final class DisplayServer implements ResidentSink {
     }
 
     private static void headers(HttpExchange ex) {
-        var h = ex.getResponseHeaders();
-        h.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        org.gridgate.web.Pages.secure(ex, "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
                 + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-        h.set("X-Frame-Options", "DENY");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("Cache-Control", "no-store");
-        h.set("Cross-Origin-Opener-Policy", "same-origin");
-        h.set("Cross-Origin-Resource-Policy", "same-origin");
-        h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     }
 
     @Override

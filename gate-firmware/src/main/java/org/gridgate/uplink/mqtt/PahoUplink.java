@@ -115,7 +115,7 @@ public final class PahoUplink implements Uplink {
             throw new IllegalStateException("uplink already started");
         }
         client.setCallback(new Callbacks(
-                new Subscriptions(topics.inbound(), config.maxInboundBytes(), Objects.requireNonNull(inbound))));
+                new Subscriptions(topics, config.maxInboundBytes(), Objects.requireNonNull(inbound))));
         linkState.to("connecting to " + config.uris());
         attemptConnect();
     }

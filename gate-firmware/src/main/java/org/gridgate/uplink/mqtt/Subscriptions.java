@@ -10,28 +10,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gate's subscriptions: it subscribes every inbound channel in one SUBSCRIBE and hands what
- * arrives on them to the {@link Inbound} port, refusing an oversized message before anything parses
- * it and keeping a failing handler from reaching Paho (which would drop the connection).
+ * The gate's subscriptions: it subscribes the filters of {@link Topics#subscriptions()} in one
+ * SUBSCRIBE and hands what arrives on an inbound channel to the {@link Inbound} port, ignoring any
+ * other topic, refusing an oversized message before anything parses it and keeping a failing
+ * handler from reaching Paho (which would drop the connection).
  */
 final class Subscriptions {
     /** Under the uplink's name: the journal shows one source for the whole link, as before the split. */
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
 
+    private final String[] filters;
     /** Topic to channel name. */
     private final Map<String, String> channels;
     private final int maxBytes;
     private final Inbound inbound;
 
-    Subscriptions(Map<String, String> channels, int maxBytes, Inbound inbound) {
-        this.channels = channels;
+    Subscriptions(Topics topics, int maxBytes, Inbound inbound) {
+        this.filters = topics.subscriptions();
+        this.channels = topics.inbound();
         this.maxBytes = maxBytes;
         this.inbound = inbound;
     }
 
     /** One SUBSCRIBE for all channels: once anything arrives, every channel is subscribed. */
     void subscribe(MqttAsyncClient client) {
-        String[] filters = channels.keySet().toArray(String[]::new);
         int[] qos = new int[filters.length];
         Arrays.fill(qos, 1);
         try {

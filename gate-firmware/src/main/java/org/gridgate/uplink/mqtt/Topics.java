@@ -36,6 +36,18 @@ record Topics(String root, String community, String gate) {
                 gatePrefix() + "command", "command");
     }
 
+    /**
+     * The topic filters the gate subscribes to: one for the community's documents
+     * ({@code <root>/<community>/+} covers roster, trust and revocations, and no gate's own topics,
+     * which are a level deeper) and one for this gate's commands. Two subscriptions, not one per
+     * channel: on a clustered broker each QoS 1 subscription of a persistent session is a replicated
+     * consumer (NATS makes one per subscription), so a district's fleet costs the brokers half as
+     * much. What arrives on a topic that is not in {@link #inbound()} is ignored.
+     */
+    String[] subscriptions() {
+        return new String[] {root + "/" + community + "/+", gatePrefix() + "command"};
+    }
+
     private String gatePrefix() {
         return root + "/" + community + "/" + gate + "/";
     }

@@ -118,9 +118,9 @@ class DisplayServerIT {
     @Test
     void aForeignHostNameIsRefusedAndTheConfigCannotLeaveLoopback() throws Exception {
         start(ResidentConfig.Language.BOTH);
-        assertTrue(DisplayServer.loopbackHost("127.0.0.1:8090") && DisplayServer.loopbackHost("localhost")
-                && DisplayServer.loopbackHost("[::1]:8090"));
-        assertTrue(!DisplayServer.loopbackHost("gate.example:8090") && !DisplayServer.loopbackHost(null));
+        assertTrue(org.gridgate.web.Pages.loopbackHost("127.0.0.1:8090") && org.gridgate.web.Pages.loopbackHost("localhost")
+                && org.gridgate.web.Pages.loopbackHost("[::1]:8090"));
+        assertTrue(!org.gridgate.web.Pages.loopbackHost("gate.example:8090") && !org.gridgate.web.Pages.loopbackHost(null));
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.url().getPort())) {
             s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

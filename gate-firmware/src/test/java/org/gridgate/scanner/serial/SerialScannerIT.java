@@ -3,7 +3,6 @@ package org.gridgate.scanner.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,16 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridgate.config.ScannerConfig;
 import org.gridgate.config.Transport;
-import org.gridgate.device.ByteLink;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.device.serial.DeviceEnd;
-import org.gridgate.device.serial.JSerialCommLink;
 import org.gridgate.device.serial.SocatPair;
 import org.gridgate.scanner.ScannedCode;
+import org.gridgate.testing.BackoffProbe;
 import org.gridgate.testing.Await;
 import org.gridgate.timing.ExecutorScheduler;
-import org.gridgate.timing.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +37,8 @@ class SerialScannerIT {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final byte[] ACK = {0x02, 0x00, 0x00, 0x01, 0x00, 0x33, 0x31};
     final ExecutorScheduler scheduler = new ExecutorScheduler("it-timers");
-    /**
-     * The waits the adapter schedules right after a failed open (on the thread that tried), i.e. its
-     * reconnect backoff, so the time to recover from a replug is checked by value, not by the wall clock.
-     */
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-    final ThreadLocal<Boolean> openFailed = ThreadLocal.withInitial(() -> false);
-    final Scheduler reconnectTimers = (delay, action) -> {
-        if (openFailed.get()) {
-            openFailed.set(false);
-            waits.add(delay);
-        }
-        return scheduler.schedule(delay, action);
-    };
-
-    ByteLink open(String port, int baud) throws IOException {
-        try {
-            return JSerialCommLink.open(port, baud);
-        } catch (IOException | RuntimeException e) {
-            openFailed.set(true);
-            throw e;
-        }
-    }
+    /** The adapter's reconnect backoff, read by value (see {@link BackoffProbe}). */
+    final BackoffProbe backoff = new BackoffProbe(scheduler);
     final List<ScannedCode> codes = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
     final List<Integer> modesWritten = new CopyOnWriteArrayList<>();
@@ -110,8 +87,8 @@ class SerialScannerIT {
             AtomicInteger opens = new AtomicInteger();
             SerialScanner scanner = new SerialScanner(config, (port, baud) -> {
                 opens.incrementAndGet();
-                return open(port, baud);
-            }, Clock.systemUTC(), reconnectTimers);
+                return backoff.open(port, baud);
+            }, Clock.systemUTC(), backoff.scheduler());
             scanner.start(new DeviceListener<>() {
                 @Override
                 public void accept(ScannedCode value) {
@@ -151,8 +128,8 @@ class SerialScannerIT {
             // Back within two seconds of a replug: the longest wait between failed reopen attempts is
             // the 1.5 s ceiling, and it was reached. (The measured time above is printed, not asserted:
             // on a loaded machine the wall clock says more about the load than about the adapter.)
-            assertEquals(Duration.ofMillis(1500), waits.stream().max(Duration::compareTo).orElseThrow(),
-                    () -> "waits after failed opens " + waits);
+            assertEquals(Duration.ofMillis(1500), backoff.waits().stream().max(Duration::compareTo).orElseThrow(),
+                    () -> "waits after failed opens " + backoff.waits());
             scanner.close();
         }
     }

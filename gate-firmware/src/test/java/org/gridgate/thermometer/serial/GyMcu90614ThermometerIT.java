@@ -3,7 +3,6 @@ package org.gridgate.thermometer.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,16 +17,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgate.config.ThermometerConfig;
 import org.gridgate.config.Transport;
-import org.gridgate.device.ByteLink;
 import org.gridgate.device.DeviceListener;
 import org.gridgate.device.DeviceStatus;
 import org.gridgate.device.serial.DeviceEnd;
 import org.gridgate.device.serial.JSerialCommLink;
 import org.gridgate.device.serial.SocatPair;
+import org.gridgate.testing.BackoffProbe;
 import org.gridgate.testing.Await;
 import org.gridgate.thermometer.TemperatureReading;
 import org.gridgate.timing.ExecutorScheduler;
-import org.gridgate.timing.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,28 +37,8 @@ class GyMcu90614ThermometerIT {
     static final byte[] FRAME = GyMcu90614Protocol.frame(34.56, 23.45);
     final Clock clock = Clock.systemUTC();
     final ExecutorScheduler scheduler = new ExecutorScheduler("it-timers");
-    /**
-     * The waits the adapter schedules right after a failed open (on the thread that tried), i.e. its
-     * reconnect backoff, so the time to recover from a replug is checked by value, not by the wall clock.
-     */
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-    final ThreadLocal<Boolean> openFailed = ThreadLocal.withInitial(() -> false);
-    final Scheduler reconnectTimers = (delay, action) -> {
-        if (openFailed.get()) {
-            openFailed.set(false);
-            waits.add(delay);
-        }
-        return scheduler.schedule(delay, action);
-    };
-
-    ByteLink open(String port, int baud) throws IOException {
-        try {
-            return JSerialCommLink.open(port, baud);
-        } catch (IOException | RuntimeException e) {
-            openFailed.set(true);
-            throw e;
-        }
-    }
+    /** The adapter's reconnect backoff, read by value (see {@link BackoffProbe}). */
+    final BackoffProbe backoff = new BackoffProbe(scheduler);
     final ScheduledExecutorService devicePace = Executors.newSingleThreadScheduledExecutor();
     final List<TemperatureReading> readings = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
@@ -133,8 +111,8 @@ class GyMcu90614ThermometerIT {
             GyMcu90614Thermometer t = new GyMcu90614Thermometer(config(pty, ThermometerConfig.Mode.CONTINUOUS),
                     (port, baud) -> {
                         opens.incrementAndGet();
-                        return open(port, baud);
-                    }, clock, reconnectTimers);
+                        return backoff.open(port, baud);
+                    }, clock, backoff.scheduler());
             t.start(listener);
             Await.until(PATIENCE, "a frame in continuous mode", () -> !readings.isEmpty());
             assertEquals(34.56, readings.get(0).objectC(), 1e-9);
@@ -161,8 +139,8 @@ class GyMcu90614ThermometerIT {
             // Back within two seconds of a replug: the longest wait between failed reopen attempts is
             // the 1.5 s ceiling, and it was reached. (The measured time above is printed, not asserted:
             // on a loaded machine the wall clock says more about the load than about the adapter.)
-            assertEquals(Duration.ofMillis(1500), waits.stream().max(Duration::compareTo).orElseThrow(),
-                    () -> "waits after failed opens " + waits);
+            assertEquals(Duration.ofMillis(1500), backoff.waits().stream().max(Duration::compareTo).orElseThrow(),
+                    () -> "waits after failed opens " + backoff.waits());
             t.close();
         }
     }

@@ -121,9 +121,13 @@ class PahoUplinkTest {
             server.publish("gridgate/sunflower-court/revocations", "X1".getBytes(StandardCharsets.UTF_8), false);
             server.publish(PREFIX + "command", "C1".getBytes(StandardCharsets.UTF_8), false);
             server.publish("gridgate/sunflower-court/gate-8/command", "C-OTHER".getBytes(StandardCharsets.UTF_8), false);
+            // Matched by the gate's community filter (<root>/<community>/+) but not a channel of ours.
+            server.publish("gridgate/sunflower-court/notices", "N-UNKNOWN".getBytes(StandardCharsets.UTF_8), false);
+            server.publish(PREFIX + "command", "C2".getBytes(StandardCharsets.UTF_8), false);
             Await.until(WAIT, () -> "all channels, got " + gate.inbound,
-                    () -> gate.inbound.containsAll(List.of("trust:T1", "revocations:X1", "command:C1")));
-            assertFalse(gate.inbound.stream().anyMatch(s -> s.contains("NOT-OURS") || s.contains("C-OTHER")));
+                    () -> gate.inbound.containsAll(List.of("trust:T1", "revocations:X1", "command:C1", "command:C2")));
+            assertFalse(gate.inbound.stream().anyMatch(s -> s.contains("NOT-OURS") || s.contains("C-OTHER")
+                    || s.contains("N-UNKNOWN")), () -> "only our channels: " + gate.inbound);
         }
     }
 

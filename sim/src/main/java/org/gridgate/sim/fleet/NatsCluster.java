@@ -2,10 +2,8 @@ package org.gridgate.sim.fleet;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,6 +79,27 @@ public final class NatsCluster implements AutoCloseable {
         if (size < 1 || replicas < 1 || replicas > size) {
             throw new IllegalArgumentException("need 1 <= replicas <= size, got " + replicas + " of " + size);
         }
+        // A port another process took between our check and the node's bind: new ports, once more.
+        for (int attempt = 1; ; attempt++) {
+            Path home = attempt == 1 ? dir : dir.resolve("attempt-" + attempt);
+            try {
+                return start(exe, home, size, replicas);
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A node could not listen on one of its ports. */
+    private static final class PortTaken extends IOException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static NatsCluster start(String exe, Path dir, int size, int replicas) throws IOException {
         List<Node> nodes = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
             nodes.add(new Node("n" + i, freePort(), freePort(), freePort(), freePort()));
@@ -173,8 +192,9 @@ public final class NatsCluster implements AutoCloseable {
             }
             while (!healthy(i)) {
                 if (!processes[i].isAlive()) {
-                    throw new IOException("nats-server " + nodes.get(i).name() + " exited with "
-                            + processes[i].exitValue() + "; see " + log(i));
+                    String why = "nats-server " + nodes.get(i).name() + " exited with " + processes[i].exitValue()
+                            + "; see " + log(i);
+                    throw portTaken(i) ? new PortTaken(why + " (a port was taken)") : new IOException(why);
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new IOException("nats-server " + nodes.get(i).name() + " not healthy after " + READY
@@ -182,6 +202,14 @@ public final class NatsCluster implements AutoCloseable {
                 }
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
+        }
+    }
+
+    private boolean portTaken(int node) {
+        try {
+            return Files.readString(log(node)).contains("address already in use");
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -272,10 +300,6 @@ public final class NatsCluster implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.gridgate.testing.FreePort.find(); // below the ephemeral range: see there why
     }
 }

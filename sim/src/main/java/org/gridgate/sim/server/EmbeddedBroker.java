@@ -3,8 +3,6 @@ package org.gridgate.sim.server;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 
 /**
@@ -36,9 +34,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return org.gridgate.testing.FreePort.find();
     }
 
     public String uri() {

@@ -40,18 +40,24 @@ final class ShippedJvm {
         return Boolean.getBoolean(CHILD);
     }
 
+    /** The options the child runs with, an experiment's ({@code -Dgridgate.perf.extraJvm}) marked as such. */
+    private static String jvmNote() {
+        List<String> extra = org.gridgate.sim.perf.process.UnitFlags.experiment();
+        return String.join(" ", FLAGS) + (extra.isEmpty() ? "" : " + experiment: " + String.join(" ", extra));
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Runs another suite built on the decision rig (the console flood) in the gate's JVM, once, quiet. */
     static void run(PerfOptions options, PerfReport report, String suite) throws IOException, InterruptedException {
-        report.note(suite + "_jvm", String.join(" ", FLAGS));
+        report.note(suite + "_jvm", jvmNote());
         child(options, report, suite, suite + "-jvm", "decision_", "");
     }
 
     static void run(PerfOptions options, PerfReport report) throws IOException, InterruptedException {
-        report.note("decision_jvm", String.join(" ", FLAGS));
+        report.note("decision_jvm", jvmNote());
         child(options, report, "decision", "decision-jvm", "decision_", "");
         Process spinner = new ProcessBuilder(java(), "-Xmx16m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), Spinner.class.getName())
@@ -85,6 +91,7 @@ final class ShippedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(FLAGS);
+        cmd.addAll(org.gridgate.sim.perf.process.UnitFlags.experiment()); // later options win
         cmd.add("--enable-native-access=ALL-UNNAMED"); // the jar's manifest grants it; -cp does not
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");

@@ -104,6 +104,7 @@ public final class DrainSuite implements PerfSuite {
                 report.note("drain_window", Integer.toString(WINDOW));
                 report.note("drain_payload_bytes", Integer.toString(same.get(0).length));
                 report.note("drain_arrived", Long.toString(drained.arrived()));
+                report.note("drain_subscriber_reconnects", Integer.toString(server.reconnects()));
                 report.add("drain_rate_per_s", drainRate, "records/s");
                 report.add("paho_bare_rate_per_s", pahoRate, "messages/s");
                 report.add("drain_ratio_vs_paho", drainRate / pahoRate, "x");
@@ -166,11 +167,17 @@ public final class DrainSuite implements PerfSuite {
         return out;
     }
 
+    /**
+     * Every record once and in order at the subscriber. A copy of a record already received is
+     * QoS 1 at work only if the subscriber's link dropped and came back; without a reconnect it fails.
+     */
     private static void confirm(Subscriber server, SeqTracker t, int n, String what) {
         boolean all = server.await(n, 120);
-        if (!all || !t.allInOrder(n)) {
-            throw new IllegalStateException(what + ": the subscriber got " + t.arrived() + " of " + n + " records ("
-                    + t.outOfOrder() + " out of order, " + t.duplicates() + " duplicates)");
+        boolean copiesExplained = t.duplicates() == 0 || server.reconnects() > 0;
+        if (!all || !(t.allInOrder(n) || (t.allInOrderAtLeastOnce(n) && copiesExplained))) {
+            throw new IllegalStateException(what + ": the subscriber got " + t.inOrder() + " of " + n
+                    + " records in order (" + t.arrived() + " messages, " + t.outOfOrder() + " out of order, "
+                    + t.duplicates() + " copies, " + server.reconnects() + " reconnects of the subscriber)");
         }
     }
 }

@@ -41,6 +41,19 @@ final class SeqTracker {
         return arrived == n && outOfOrder == 0 && duplicates == 0 && expected == first + n;
     }
 
+    /** How many records from {@code first} on arrived in order so far (a redelivered copy not counted). */
+    synchronized long inOrder() {
+        return expected - first;
+    }
+
+    /**
+     * Whether records {@code first} to {@code first + n - 1} all arrived, in order, none out of order;
+     * copies of records already seen (QoS 1 redelivery after a reconnect) may have come too.
+     */
+    synchronized boolean allInOrderAtLeastOnce(long n) {
+        return outOfOrder == 0 && expected == first + n;
+    }
+
     synchronized long outOfOrder() {
         return outOfOrder;
     }

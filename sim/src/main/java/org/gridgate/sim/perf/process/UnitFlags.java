@@ -28,7 +28,7 @@ public final class UnitFlags {
      * Options to try on top of the unit's ({@code -Dgridgate.perf.extraJvm="-XX:... -XX:..."}), for
      * finding what a change to the unit would buy; the report notes them.
      */
-    static List<String> experiment() {
+    public static List<String> experiment() {
         String extra = System.getProperty("gridgate.perf.extraJvm", "").trim();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }

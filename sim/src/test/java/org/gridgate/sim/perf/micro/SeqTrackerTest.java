@@ -47,4 +47,21 @@ class SeqTrackerTest {
         assertEquals(3, gap.arrived());
         assertFalse(gap.allInOrder(3));
     }
+
+    @Test
+    void aRedeliveredCopyStillCountsAsAllOnceInOrderButAGapDoesNot() {
+        SeqTracker redelivered = new SeqTracker(1);
+        for (long s : new long[] {1, 2, 2, 3}) {
+            redelivered.arrived(record(s));
+        }
+        assertEquals(3, redelivered.inOrder());
+        assertTrue(redelivered.allInOrderAtLeastOnce(3));
+        assertFalse(redelivered.allInOrderAtLeastOnce(4));
+
+        SeqTracker gap = new SeqTracker(1);
+        for (long s : new long[] {1, 3, 2}) {
+            gap.arrived(record(s));
+        }
+        assertFalse(gap.allInOrderAtLeastOnce(3));
+    }
 }
