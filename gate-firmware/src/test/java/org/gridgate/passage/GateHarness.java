@@ -56,6 +56,8 @@ final class GateHarness implements AutoCloseable {
     final GateLoop loop;
     final List<String> alarms = new CopyOnWriteArrayList<>();
     final List<Decision> decisions = new CopyOnWriteArrayList<>();
+    /** For each code verified, how many readings the gate had asked the thermometer for by then. */
+    final List<Integer> thermometerAskedAtVerify = new CopyOnWriteArrayList<>();
     final GpioLock lock;
 
     GateHarness(Path dir, Policy policy) throws Exception {
@@ -66,6 +68,7 @@ final class GateHarness implements AutoCloseable {
                 new GpioLights(gpio, GPIO));
         GpioInputs inputs = new GpioInputs(gpio, GPIO, clock, scheduler);
         CredentialVerifier verifier = (text, now) -> {
+            thermometerAskedAtVerify.add(thermometer.requests.get());
             String[] p = text.split(":");
             if (p.length != 3 || !p[0].equals("code")) {
                 return new Verification.Rejected(Verification.Failure.UNREADABLE, "test code");

@@ -39,6 +39,8 @@ class GateLoopTest {
         g.input(Kind.MASK_PRESENT, true);
         g.scan("code:R-1:GREEN", Direction.ENTRY);
         assertEquals(1, g.thermometer.requests.get(), "the scan asks the thermometer for a reading");
+        assertEquals(java.util.List.of(1), g.thermometerAskedAtVerify,
+                "asked before the signature check, so the reading travels while the code is verified");
         assertFalse(g.lock.isReleased(), "no decision before the temperature is in");
         g.reading(36.4);
         assertTrue(g.last().granted());
