@@ -1,6 +1,5 @@
 package org.gridgate.sim.fleet;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -28,18 +26,6 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Used by {@code sim fleet} and, as the shared fixture, by the integration tests.
  */
 public final class NatsCluster implements AutoCloseable {
-    /** Where the broker's executable is looked for (Debian installs it in /usr/bin). */
-    public static Optional<String> executable() {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin";
-        for (String d : path.split(File.pathSeparator)) {
-            File f = new File(d, "nats-server");
-            if (f.isFile() && f.canExecute()) {
-                return Optional.of(f.getAbsolutePath());
-            }
-        }
-        return Optional.empty();
-    }
-
     /** One node's ports. */
     public record Node(String name, int clientPort, int clusterPort, int mqttPort, int httpPort) {
         public String mqttUri() {
@@ -74,7 +60,7 @@ public final class NatsCluster implements AutoCloseable {
      * @param replicas copies of MQTT streams (sessions, retained, QoS 1 messages) and consumers
      */
     public static NatsCluster start(Path dir, int size, int replicas) throws IOException {
-        String exe = executable().orElseThrow(() -> new IOException(
+        String exe = NatsNodeConfig.executable().orElseThrow(() -> new IOException(
                 "nats-server is not installed (apt-get install nats-server)"));
         if (size < 1 || replicas < 1 || replicas > size) {
             throw new IllegalArgumentException("need 1 <= replicas <= size, got " + replicas + " of " + size);

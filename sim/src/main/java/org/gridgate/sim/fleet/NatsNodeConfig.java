@@ -1,18 +1,33 @@
 package org.gridgate.sim.fleet;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One node's nats-server configuration: loopback listeners, JetStream in the node's folder, routes
- * to every node, one JetStream-enabled account for gates and servers, MQTT with replicated
- * sessions, retained and QoS 1 messages. docs/server.md shows the same file for a real district.
+ * Where nats-server is, and one node's configuration: loopback listeners, JetStream in the node's
+ * folder, routes to every node, one JetStream-enabled account for gates and servers, MQTT with
+ * replicated sessions, retained and QoS 1 messages. docs/server.md shows the same file for a real
+ * district.
  */
 final class NatsNodeConfig {
     private NatsNodeConfig() {}
+
+    /** Where the broker's executable is looked for (Debian installs it in /usr/bin). */
+    static Optional<String> executable() {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin";
+        for (String d : path.split(File.pathSeparator)) {
+            File f = new File(d, "nats-server");
+            if (f.isFile() && f.canExecute()) {
+                return Optional.of(f.getAbsolutePath());
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Writes {@code home/nats.conf} for node {@code index} of {@code nodes}. */
     static void write(Path home, int index, List<NatsCluster.Node> nodes, int replicas) throws IOException {
