@@ -94,7 +94,20 @@ final class GateProcess {
     /** Collects lines until the child has acted on one more decision; false if it died or took too long. */
     boolean awaitDecision(long timeoutMs) throws InterruptedException {
         int before = acted.size();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        return collect(timeoutMs, () -> acted.size() > before);
+    }
+
+    /** Collects lines for {@code ms} milliseconds (the child keeps working meanwhile). */
+    void runFor(long ms) throws InterruptedException {
+        collect(ms, () -> false);
+    }
+
+    /**
+     * Takes the child's lines until {@code done} holds after one of them (true), the time is up or the
+     * child's output ended (false; the end stays in the queue for the next reader).
+     */
+    private boolean collect(long ms, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             String l = lines.poll(left, TimeUnit.NANOSECONDS);
             if (l == null || l.equals(EOF)) {
@@ -104,26 +117,11 @@ final class GateProcess {
                 return false;
             }
             take(l);
-            if (acted.size() > before) {
+            if (done.getAsBoolean()) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Collects lines for {@code ms} milliseconds (the child keeps working meanwhile). */
-    void runFor(long ms) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            String l = lines.poll(left, TimeUnit.NANOSECONDS);
-            if (l == null || l.equals(EOF)) {
-                if (l != null) {
-                    lines.add(EOF);
-                }
-                return;
-            }
-            take(l);
-        }
     }
 
     /** SIGTERM: the JVM shuts down normally (and writes a class archive if asked to). */
