@@ -17,10 +17,12 @@ import org.gridgate.device.ByteLink;
  */
 final class ProcessLink implements ByteLink {
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration ERRORS_GRACE = Duration.ofSeconds(2);
 
     private final String name;
     private final Process process;
     private final InputStream frames;
+    private final Thread errors;
     private volatile String lastError = "";
 
     private ProcessLink(String name, Process process) {
@@ -28,7 +30,7 @@ final class ProcessLink implements ByteLink {
         this.process = process;
         this.frames = process.getInputStream();
         // A platform thread: a blocking pipe read would pin a virtual thread's carrier (see LinkSession).
-        Thread.ofPlatform().daemon().name("stderr-" + name).start(this::drainErrors);
+        this.errors = Thread.ofPlatform().daemon().name("stderr-" + name).start(this::drainErrors);
     }
 
     static ProcessLink start(String name, List<String> command) throws IOException {
@@ -61,6 +63,9 @@ final class ProcessLink implements ByteLink {
     private String exitMessage() {
         try {
             if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                // Its last words may still be in the pipe: the error reader ends when the pipe closes
+                // (at exit, unless a child of the program holds it: bounded).
+                errors.join(ERRORS_GRACE);
                 return name + " exited with status " + process.exitValue() + (lastError.isEmpty() ? "" : ": " + lastError);
             }
         } catch (InterruptedException e) {

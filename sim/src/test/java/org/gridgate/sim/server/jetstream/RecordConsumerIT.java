@@ -47,17 +47,25 @@ class RecordConsumerIT {
             dying.unsubscribe();
 
             long started = System.nanoTime();
+            RecordConsumer w1;
+            RecordConsumer w2;
             try (RecordStore s1 = new RecordStore(dir.resolve("server.db"), "worker-1");
                     RecordStore s2 = new RecordStore(dir.resolve("server.db"), "worker-2");
-                    RecordConsumer w1 = new RecordConsumer(cluster.natsUrls(), "gridgate", 1, s1, 16, Clock.systemUTC());
-                    RecordConsumer w2 = new RecordConsumer(cluster.natsUrls(), "gridgate", 1, s2, 16, Clock.systemUTC())) {
+                    RecordConsumer c1 = new RecordConsumer(cluster.natsUrls(), "gridgate", 1, s1, 16, Clock.systemUTC());
+                    RecordConsumer c2 = new RecordConsumer(cluster.natsUrls(), "gridgate", 1, s2, 16, Clock.systemUTC())) {
+                w1 = c1;
+                w2 = c2;
                 Await.until(WAIT.plus(RecordStream.ACK_WAIT), () -> "all 300 stored, have " + count(s1),
                         () -> count(s1) == 300);
                 assertTrue(System.nanoTime() - started >= RecordStream.ACK_WAIT.toNanos() - 1_000_000_000L,
                         "the unacknowledged batch came back only after the ack wait");
-                assertEquals(300, w1.added() + w2.added(), "each record counted by exactly one worker");
+                // A worker adds its batch to its tally just after the commit the count above saw.
+                Await.until(WAIT, () -> "both tallies at 300, have " + (c1.added() + c2.added()),
+                        () -> c1.added() + c2.added() >= 300);
                 assertEquals(0, s1.doubleCounted());
             }
+            // Closed: the workers' tallies are final.
+            assertEquals(300, w1.added() + w2.added(), "each record counted by exactly one worker");
         }
     }
 
