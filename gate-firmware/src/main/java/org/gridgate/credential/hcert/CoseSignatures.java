@@ -5,6 +5,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -16,7 +17,7 @@ import org.gridgate.credential.TrustedKey;
 import org.gridgate.credential.Verification.Failure;
 
 /**
- * COSE signatures with the JDK: ES256 (ECDSA with SHA-256, raw r||s) and PS256 (RSASSA-PSS, SHA-256,
+ * COSE signatures: ES256 on P-256 verified by {@link P256Verifier}, everything else by the JDK: ES256 (ECDSA with SHA-256, raw r||s) and PS256 (RSASSA-PSS, SHA-256,
  * MGF1 SHA-256, salt 32). COSE's -7 names the hash, not the curve: a P-384 signer with -7 signs with
  * SHA-256 on P-384 and its raw signature is 96 bytes, so the raw size comes from the key's curve.
  */
@@ -57,6 +58,9 @@ public final class CoseSignatures {
         try {
             if (alg == ES256 && (!(key instanceof ECKey ec) || signature.length != rawSignatureBytes(ec))) {
                 return false;
+            }
+            if (alg == ES256 && key instanceof ECPublicKey ec && P256Verifier.serves(ec)) {
+                return P256Verifier.verify(ec, data, signature);
             }
             if (alg == PS256 && !(key instanceof RSAKey)) {
                 return false;
