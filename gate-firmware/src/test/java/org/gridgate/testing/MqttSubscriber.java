@@ -178,22 +178,6 @@ public final class MqttSubscriber implements AutoCloseable {
         onReconnect = java.util.Objects.requireNonNull(action);
     }
 
-    /**
-     * Drops the current link and lets the keeper connect a fresh client with the same id, as after a
-     * loss ({@link #onReconnect} runs when it is back). For an owner that knows messages are due and
-     * sees none arrive on a link that still looks up: a persistent session's broker sends again what
-     * it had in flight and what it queued, so nothing is lost by it, and copies are expected.
-     */
-    public void reconnect() {
-        MqttClient c = client;
-        try {
-            c.disconnectForcibly(0, 1000);
-        } catch (MqttException e) {
-            // already down: the keeper reconnects either way
-        }
-        LockSupport.unpark(keeper);
-    }
-
     /** What a {@link #keeping} subscriber received so far, in arrival order. */
     public List<Received> received() {
         synchronized (received) {

@@ -162,7 +162,7 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public List<JournalEntry> undelivered(long afterSeq, int max) {
-        return marks.undelivered(reader, afterSeq, max);
+        return marks.undelivered(reader::undelivered, afterSeq, max);
     }
 
     @Override

@@ -17,9 +17,7 @@ final class Subscriber implements AutoCloseable {
     private final String uri;
     private final String topic;
     private final String clientId = "bench-server-" + ProcessHandle.current().pid();
-    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private final AtomicInteger reconnects = new AtomicInteger();
-    private final AtomicInteger stalls = new AtomicInteger();
     private volatile SeqTracker tracker = new SeqTracker(1);
     private MqttSubscriber link;
 
@@ -66,37 +64,12 @@ final class Subscriber implements AutoCloseable {
         return reconnects.get();
     }
 
-    /** How often {@link #await} found the link silent with records due and reconnected it, so far. */
-    int stalls() {
-        return stalls.get();
-    }
-
-    /**
-     * Waits until the current tracker has {@code n} records in order; false after {@code timeoutS}.
-     * A link that delivers nothing for {@link #STALL_NANOS} while records are due is reconnected:
-     * Debian's mosquitto 2.0.11 was seen to stop sending to a connected QoS 1 subscriber mid-stream
-     * (1,675 of 2,000 records, the publisher had every PUBACK; inflight quota fixes came in 2.0.13),
-     * and a reconnect of the persistent session makes it send the rest. Loss still shows: what the
-     * broker never took cannot come back; copies count as explained by the reconnect.
-     */
+    /** Waits until the current tracker has {@code n} records in order; false after {@code timeoutS}. */
     boolean await(long n, int timeoutS) {
-        long now = System.nanoTime();
-        long deadline = now + TimeUnit.SECONDS.toNanos(timeoutS);
-        long seen = tracker.arrived();
-        long lastProgress = now;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
         while (tracker.inOrder() < n) {
-            now = System.nanoTime();
-            if (now - deadline > 0) {
+            if (System.nanoTime() > deadline) {
                 return false;
-            }
-            long arrived = tracker.arrived();
-            if (arrived != seen) {
-                seen = arrived;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL_NANOS && link != null) {
-                stalls.incrementAndGet();
-                link.reconnect();
-                lastProgress = now;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
