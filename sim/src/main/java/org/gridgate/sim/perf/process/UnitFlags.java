@@ -15,6 +15,9 @@ public final class UnitFlags {
     public static final List<String> BASE = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
 
+    /** The unit's {@code Nice=}: how far above other processes the gate's CPU priority is. */
+    public static final int NICE = -5;
+
     private UnitFlags() {}
 
     /** As shipped: the base options plus the self-refreshing AppCDS archive. */

@@ -68,5 +68,7 @@ class ProcessSuitesTest {
         assertTrue(jvm.containsAll(UnitFlags.withoutArchive()));
         assertTrue(jvm.containsAll(org.gridgate.sim.perf.decision.DecisionSuite.shippedJvmFlags()),
                 "the decision bench measures the unit's JVM");
+        assertTrue(Files.readAllLines(unit, StandardCharsets.UTF_8).contains("Nice=" + UnitFlags.NICE),
+                "the loaded decision bench keeps its busy process as far below the gate as the unit puts it");
     }
 }
