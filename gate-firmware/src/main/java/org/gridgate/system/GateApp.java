@@ -35,6 +35,7 @@ import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.system.notify.WatchdogPetter;
 import org.gridgate.uplink.Uplink;
 import org.gridgate.uplink.mqtt.PahoUplink;
+import org.gridgate.uplink.mqtt.UplinkTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public final class GateApp implements AutoCloseable {
                 inbox.close();
                 throw e;
             }
-            Optional<PahoUplink> paho = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, PahoUplink.Tuning.DEFAULTS));
+            Optional<PahoUplink> paho = config.mqtt().map(m -> new PahoUplink(m, config.gate(), journal, scheduler, clock, UplinkTuning.DEFAULTS));
             Optional<Uplink> uplink = paho.map(u -> u);
             Runnable wake = uplink.<Runnable>map(u -> u::wake).orElse(() -> { });
             SqliteHistory history = new SqliteHistory(config.storage().journal().resolveSibling("history.db"),

@@ -1,5 +1,6 @@
 package org.gridgate.uplink.mqtt;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,15 +30,19 @@ final class Outbox {
 
     private final Journal journal;
     private final int window;
+    private final Clock clock;
     private final ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
     private final Object counters = new Object();
     private long generation;
     private int outstanding;
     private long cursor;
+    /** When the window last moved: the first record out after none were, an acknowledgement, a restart. */
+    private long progressAt;
 
-    Outbox(Journal journal, int window) {
+    Outbox(Journal journal, int window, Clock clock) {
         this.journal = journal;
         this.window = window;
+        this.clock = clock;
     }
 
     /** A new connection: everything not yet acknowledged is sent again, oldest first. */
@@ -46,6 +51,7 @@ final class Outbox {
         synchronized (counters) {
             generation++;
             outstanding = 0;
+            progressAt = clock.millis();
         }
         cursor = 0;
     }
@@ -53,6 +59,7 @@ final class Outbox {
     void acked(Sent sent) {
         acks.add(sent.seq());
         synchronized (counters) {
+            progressAt = clock.millis();
             if (sent.generation() == generation && outstanding > 0) {
                 outstanding--;
             }
@@ -79,6 +86,9 @@ final class Outbox {
             }
             for (JournalEntry e : batch) {
                 synchronized (counters) {
+                    if (outstanding == 0) {
+                        progressAt = clock.millis();
+                    }
                     outstanding++;
                 }
                 if (!sender.send(e, new Sent(e.seq(), gen))) {
@@ -109,6 +119,16 @@ final class Outbox {
         } catch (RuntimeException e) {
             acks.addAll(batch); // try again on the next drain; worst case the records are resent
             throw e;
+        }
+    }
+
+    /**
+     * How long records have been out without any acknowledgement coming back, in milliseconds; 0 while
+     * none are out. A broker that takes publishes and never acknowledges them shows here.
+     */
+    long unacknowledgedMillis() {
+        synchronized (counters) {
+            return outstanding == 0 ? 0 : Math.max(0, clock.millis() - progressAt);
         }
     }
 

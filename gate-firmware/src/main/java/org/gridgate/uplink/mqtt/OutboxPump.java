@@ -129,6 +129,11 @@ final class OutboxPump {
         }
     }
 
+    /** How long the current connection's records have waited for any acknowledgement; 0 if none wait. */
+    long unacknowledgedMillis() {
+        return online ? outbox.unacknowledgedMillis() : 0;
+    }
+
     /** From now on wakes and acknowledgements queue nothing; what is queued still runs. */
     void closing() {
         closed = true;

@@ -43,17 +43,6 @@ import org.slf4j.LoggerFactory;
  * <p>Logs carry state changes only: never payloads, which may hold masked identities.
  */
 public final class PahoUplink implements Uplink {
-    /**
-     * Timing knobs; {@link #DEFAULTS} for a gate, shorter ones for tests.
-     *
-     * @param firstRetry delay before the second attempt at the first connect (doubles up to maxRetry)
-     * @param maxRetry cap of the first-connect backoff and of Paho's own reconnect delay
-     */
-    public record Tuning(Duration firstRetry, Duration maxRetry, Duration connectTimeout, Duration closeTimeout) {
-        public static final Tuning DEFAULTS =
-                new Tuning(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(2));
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
     /** Room above the record window for status publishes, which share Paho's in-flight slots. */
     private static final int STATUS_SLACK = 8;
@@ -61,7 +50,7 @@ public final class PahoUplink implements Uplink {
     private final MqttConfig config;
     private final Topics topics;
     private final Scheduler scheduler;
-    private final Tuning tuning;
+    private final UplinkTuning tuning;
     private final Backoff backoff;
     private final StatusMessages status;
     private final MqttAsyncClient client;
@@ -71,9 +60,10 @@ public final class PahoUplink implements Uplink {
     private final LinkState linkState = new LinkState(LOG);
     private volatile boolean closed;
     private volatile Scheduler.Cancellable retry;
+    private final AckWatch ackWatch;
 
     public PahoUplink(MqttConfig config, GateIdentity gate, Journal journal, Scheduler scheduler, Clock clock,
-            Tuning tuning) {
+            UplinkTuning tuning) {
         this.config = Objects.requireNonNull(config);
         this.topics = Topics.of(config.topicRoot(), gate);
         this.scheduler = Objects.requireNonNull(scheduler);
@@ -106,7 +96,9 @@ public final class PahoUplink implements Uplink {
             }
         }
         BrokerLogin.apply(config, options, LOG);
-        this.pump = new OutboxPump(client, topics, new Outbox(journal, window), tuning.connectTimeout());
+        this.pump = new OutboxPump(client, topics, new Outbox(journal, window, clock), tuning.connectTimeout());
+        this.ackWatch = new AckWatch(scheduler, tuning.ackStall(), pump::unacknowledgedMillis,
+                () -> !closed && client.isConnected(), this::restartStalledLink);
     }
 
     @Override
@@ -245,6 +237,19 @@ public final class PahoUplink implements Uplink {
         retry = scheduler.schedule(backoff.next(), this::attemptConnect);
     }
 
+    /** Records out with no acknowledgement for {@code ackStall}: drop the link and make it again. */
+    private void restartStalledLink(long waitedMillis) {
+        linkState.to("no acknowledgement for " + waitedMillis / 1000
+                + " s with records out; connecting again to resend them");
+        pump.disconnected();
+        try {
+            client.disconnectForcibly(0, 1000);
+        } catch (MqttException e) {
+            // down anyway
+        }
+        attemptConnect();
+    }
+
     private void publishQuietly(String topic, byte[] payload) {
         try {
             client.publish(topic, payload, 1, true);
@@ -272,6 +277,7 @@ public final class PahoUplink implements Uplink {
             subscriptions.subscribe(client);
             publishOnline();
             pump.connected();
+            ackWatch.start();
         }
 
         @Override

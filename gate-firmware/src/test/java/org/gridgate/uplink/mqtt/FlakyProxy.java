@@ -1,5 +1,8 @@
 package org.gridgate.uplink.mqtt;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,12 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay in front of a broker whose connections the test can cut at will: the network
- * flapping while the broker itself stays up.
+ * flapping while the broker itself stays up. It can also swallow the broker's PUBACKs while it
+ * relays everything else (a broker that takes publishes and never acknowledges them).
  */
 final class FlakyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean swallowAcks;
 
     FlakyProxy(int target) throws IOException {
         this.target = target;
@@ -26,6 +31,11 @@ final class FlakyProxy implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** From now on the broker's PUBACKs are dropped (or, with false, relayed again). */
+    void swallowAcks(boolean on) {
+        swallowAcks = on;
     }
 
     /** Drops every connection now open; new ones are accepted again right away. */
@@ -44,7 +54,7 @@ final class FlakyProxy implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
                 Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                Thread.ofVirtual().start(() -> relayPackets(upstream, client));
             } catch (IOException e) {
                 // server closed, or the broker refused: the client sees a dropped connection
             }
@@ -56,6 +66,43 @@ final class FlakyProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buf)) >= 0; ) {
                 out.write(buf, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // cut
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    /** Broker to client, one MQTT packet at a time, leaving out PUBACKs while {@link #swallowAcks}. */
+    private void relayPackets(Socket from, Socket to) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(from.getInputStream()));
+                OutputStream out = to.getOutputStream()) {
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return;
+                }
+                ByteArrayOutputStream packet = new ByteArrayOutputStream();
+                packet.write(type);
+                int length = 0;
+                for (int shift = 0; ; shift += 7) { // the remaining length: 1 to 4 bytes, 7 bits each
+                    int b = in.readUnsignedByte();
+                    packet.write(b);
+                    length |= (b & 0x7f) << shift;
+                    if ((b & 0x80) == 0) {
+                        break;
+                    }
+                }
+                byte[] body = new byte[length];
+                in.readFully(body);
+                packet.write(body);
+                if (swallowAcks && (type >> 4) == 4) {
+                    continue;
+                }
+                out.write(packet.toByteArray());
                 out.flush();
             }
         } catch (IOException e) {

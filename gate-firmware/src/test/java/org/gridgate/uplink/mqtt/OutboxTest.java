@@ -2,6 +2,7 @@ package org.gridgate.uplink.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.gridgate.journal.Journal;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.journal.RecordKind;
+import org.gridgate.timing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The outbox's window, ordering and reconnect rules, without a broker or a disk. */
@@ -66,7 +68,8 @@ class OutboxTest {
     }
 
     final MemoryJournal journal = new MemoryJournal(10);
-    final Outbox outbox = new Outbox(journal, 4);
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T08:00:00Z"));
+    final Outbox outbox = new Outbox(journal, 4, clock);
     final List<Outbox.Sent> sent = new ArrayList<>();
 
     boolean send(JournalEntry e, Outbox.Sent s) {
@@ -127,5 +130,27 @@ class OutboxTest {
         assertEquals(2, outbox.outstanding());
         outbox.drain(this::send);
         assertEquals(List.of(1L, 2L, 3L, 4L), sentSeqs());
+    }
+
+    @Test
+    void recordsOutWithNoAcknowledgementShowHowLongTheyWaited() {
+        outbox.restart();
+        assertEquals(0, outbox.unacknowledgedMillis(), "nothing out");
+        clock.advance(Duration.ofSeconds(60)); // idle for a minute: that is not waiting
+        outbox.drain(this::send);
+        assertEquals(0, outbox.unacknowledgedMillis());
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(20_000, outbox.unacknowledgedMillis());
+        outbox.acked(sent.get(0)); // any acknowledgement is progress
+        assertEquals(0, outbox.unacknowledgedMillis());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(5_000, outbox.unacknowledgedMillis());
+        for (Outbox.Sent s : List.copyOf(sent).subList(1, 4)) {
+            outbox.acked(s);
+        }
+        outbox.flushMarks();
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, outbox.outstanding());
+        assertEquals(0, outbox.unacknowledgedMillis(), "all acknowledged: nothing waits");
     }
 }

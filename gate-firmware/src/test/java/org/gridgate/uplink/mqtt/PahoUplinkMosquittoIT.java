@@ -60,6 +60,30 @@ class PahoUplinkMosquittoIT {
     }
 
     @Test
+    void aBrokerThatStopsAcknowledgingIsLeftAndTheRecordsGoAgain() throws Exception {
+        try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
+                FlakyProxy link = new FlakyProxy(broker.port());
+                MqttSubscriber server = MqttSubscriber.keeping(broker.uri(), "server", true, ALL_RECORDS);
+                UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 32,
+                        UplinkFixture.FAST_ACK_STALL)) {
+            gate.start();
+            Await.until(WAIT, "connected", gate.uplink::connected);
+            gate.append(10);
+            Await.until(WAIT, "first ten delivered", () -> gate.journal.stats().undelivered() == 0);
+            link.swallowAcks(true);
+            gate.append(20);
+            // The broker has them (the server sees them), the gate never hears so: they stay undelivered.
+            Await.until(WAIT, () -> "server has 30, got " + distinctIds(server), () -> distinctIds(server) == 30);
+            assertEquals(20, gate.journal.stats().undelivered());
+            link.swallowAcks(false); // those 20 PUBACKs are gone for good: only sending again helps
+            Await.until(WAIT, () -> "all delivered after the stall, " + gate.journal.stats(),
+                    () -> gate.journal.stats().undelivered() == 0);
+            assertTrue(UplinkFixture.records(server).size() > 30, "the unacknowledged records were sent again");
+            UplinkFixture.assertAllInOrderAfterDedup(gate.appended(), UplinkFixture.records(server));
+        }
+    }
+
+    @Test
     void flappingLinkLosesNothingAndKeepsOrder() throws Exception {
         try (Mosquitto broker = Mosquitto.require(dir.resolve("broker")).start();
                 FlakyProxy link = new FlakyProxy(broker.port());

@@ -37,8 +37,8 @@ final class UplinkFixture implements AutoCloseable {
      * Quick retries; the connect timeout stays at the production 10 s: a refused or reset link fails at
      * once anyway, and a 2 s limit made a slow CONNACK on a loaded machine look like an outage.
      */
-    static final PahoUplink.Tuning FAST =
-            new PahoUplink.Tuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2));
+    static final UplinkTuning FAST =
+            new UplinkTuning(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2));
 
     final SqliteJournal journal;
     final PahoUplink uplink;
@@ -47,7 +47,15 @@ final class UplinkFixture implements AutoCloseable {
     final ConcurrentLinkedQueue<String> inbound = new ConcurrentLinkedQueue<>();
     private final List<JournalEntry> appended = new ArrayList<>();
 
+    /** {@link #FAST} with a 3 s acknowledgement stall instead of the gate's 30 s. */
+    static final UplinkTuning FAST_ACK_STALL = new UplinkTuning(FAST.firstRetry(), FAST.maxRetry(),
+            FAST.connectTimeout(), FAST.closeTimeout(), Duration.ofSeconds(3));
+
     UplinkFixture(Path dir, List<String> uris, int inflight) throws JournalException {
+        this(dir, uris, inflight, FAST);
+    }
+
+    UplinkFixture(Path dir, List<String> uris, int inflight, UplinkTuning tuning) throws JournalException {
         journal = new SqliteJournal(dir.resolve("journal.db"), GATE,
                 new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC());
         Scheduler counting = (delay, action) -> {
@@ -55,7 +63,7 @@ final class UplinkFixture implements AutoCloseable {
             return executor.schedule(delay, action);
         };
         uplink = new PahoUplink(new MqttConfig(uris, "gate-7-test", "gridgate", inflight, 30), GATE, journal,
-                counting, Clock.systemUTC(), FAST);
+                counting, Clock.systemUTC(), tuning);
     }
 
     void start() {

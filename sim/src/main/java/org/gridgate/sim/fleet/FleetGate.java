@@ -19,6 +19,7 @@ import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
 import org.gridgate.timing.Scheduler;
 import org.gridgate.uplink.mqtt.PahoUplink;
+import org.gridgate.uplink.mqtt.UplinkTuning;
 
 /**
  * One simulated gate of the fleet: its own SQLite journal on disk and the real {@link PahoUplink}
@@ -45,7 +46,7 @@ final class FleetGate implements AutoCloseable {
         this.journal = new SqliteJournal(dir.resolve("journal.db"), identity,
                 new SqliteJournal.Limits(Duration.ofDays(30), 256L << 20), clock);
         MqttConfig mqtt = new MqttConfig(uris, "gridgate-" + identity.id(), "gridgate", 256, 30);
-        this.uplink = new PahoUplink(mqtt, identity, new Watched(journal), scheduler, clock, PahoUplink.Tuning.DEFAULTS);
+        this.uplink = new PahoUplink(mqtt, identity, new Watched(journal), scheduler, clock, UplinkTuning.DEFAULTS);
     }
 
     void start() {

@@ -23,7 +23,7 @@ public final class ScenarioRunner {
      * After a long outage both the gate's and the stand-in's MQTT clients may wait up to their
      * 60 s reconnect cap before trying again; delivery gets that, twice, and some slack.
      */
-    static final Duration DELIVERY_TIMEOUT = org.gridgate.uplink.mqtt.PahoUplink.Tuning.DEFAULTS.maxRetry()
+    static final Duration DELIVERY_TIMEOUT = org.gridgate.uplink.mqtt.UplinkTuning.DEFAULTS.maxRetry()
             .multipliedBy(2).plusSeconds(30);
     static final Duration DEVICE_TIMEOUT = Duration.ofSeconds(10);
 

@@ -16,6 +16,7 @@ import org.gridgate.sim.perf.PerfSuite;
 import org.gridgate.testing.Mosquitto;
 import org.gridgate.timing.ExecutorScheduler;
 import org.gridgate.uplink.mqtt.PahoUplink;
+import org.gridgate.uplink.mqtt.UplinkTuning;
 
 /**
  * Backlog drain after an outage. The broker (Debian's mosquitto) goes down, the gate's journal fills
@@ -132,7 +133,7 @@ public final class DrainSuite implements PerfSuite {
     private static PahoUplink uplink(String uri, SqliteJournal journal, ExecutorScheduler scheduler) {
         MqttConfig config = new MqttConfig(List.of(uri), "bench-gate-" + System.nanoTime(), TOPIC_ROOT, WINDOW, 60);
         PahoUplink uplink = new PahoUplink(config, JournalSuite.GATE, journal, scheduler, Clock.systemUTC(),
-                new PahoUplink.Tuning(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(5),
+                new UplinkTuning(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(5),
                         Duration.ofSeconds(5)));
         uplink.start((channel, payload) -> {});
         return uplink;

@@ -1,0 +1,22 @@
+package org.gridgate.uplink.mqtt;
+
+import java.time.Duration;
+
+/**
+ * The uplink's timing knobs; {@link #DEFAULTS} for a gate, shorter ones for tests.
+ *
+ * @param firstRetry delay before the second attempt at the first connect (doubles up to maxRetry)
+ * @param maxRetry cap of the first-connect backoff and of Paho's own reconnect delay
+ * @param ackStall records out this long with no acknowledgement at all: the link is dropped and
+ *     made again, which sends them again (see {@link AckWatch})
+ */
+public record UplinkTuning(Duration firstRetry, Duration maxRetry, Duration connectTimeout, Duration closeTimeout,
+        Duration ackStall) {
+    public static final UplinkTuning DEFAULTS = new UplinkTuning(Duration.ofSeconds(1), Duration.ofSeconds(60),
+            Duration.ofSeconds(10), Duration.ofSeconds(2));
+
+    /** With the gate's {@code ackStall}: 30 s without any acknowledgement while records are out. */
+    public UplinkTuning(Duration firstRetry, Duration maxRetry, Duration connectTimeout, Duration closeTimeout) {
+        this(firstRetry, maxRetry, connectTimeout, closeTimeout, Duration.ofSeconds(30));
+    }
+}
