@@ -59,8 +59,11 @@ public final class CoseSignatures {
             if (alg == ES256 && (!(key instanceof ECKey ec) || signature.length != rawSignatureBytes(ec))) {
                 return false;
             }
-            if (alg == ES256 && key instanceof ECPublicKey ec && P256Verifier.serves(ec)) {
-                return P256Verifier.verify(ec, data, signature);
+            if (alg == ES256 && key instanceof ECPublicKey ec) {
+                Optional<P256Verifier> p256 = P256Verifier.forKey(ec);
+                if (p256.isPresent()) {
+                    return p256.get().verify(data, signature);
+                }
             }
             if (alg == PS256 && !(key instanceof RSAKey)) {
                 return false;

@@ -38,8 +38,11 @@ final class P256Verifier {
     private static final BigInteger N = CURVE.getOrder();
     private static final BigInteger P = CURVE.getField().getCharacteristic();
     private static final int SIGNATURE_BYTES = 64;
-    /** The points of trusted keys, by key; a key the trust store dropped is collected with its tables. */
-    private static final Map<ECPublicKey, ECPoint> POINTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The points of trusted keys, by key (empty for a key on another curve); a key the trust store
+     * dropped is collected with its tables.
+     */
+    private static final Map<ECPublicKey, Optional<ECPoint>> POINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The JDK's own secp256r1 parameters: the generator comes from them, not from a constant typed here. */
     private static final ECParameterSpec STANDARD = standard();
@@ -55,21 +58,37 @@ final class P256Verifier {
         }
     }
 
-    private P256Verifier() {}
+    /** The key's point on P-256. */
+    private final ECPoint q;
 
-    /** Whether {@code key} is on P-256 (the curve this verifier serves); other curves go to the JDK. */
-    static boolean serves(ECPublicKey key) {
-        return point(key).isPresent();
+    private P256Verifier(ECPoint q) {
+        this.q = q;
     }
 
     /**
-     * Whether {@code signature} (raw r||s, 64 bytes) is {@code key}'s ECDSA-SHA-256 signature of
-     * {@code data}. False for a key that is not on P-256 (see {@link #serves}), a signature of the
-     * wrong size or out of range.
+     * A verifier for {@code key} if it is on P-256 (validated once and cached with its precomputed
+     * multiples); empty for a key on another curve, which goes to the JDK.
      */
+    static Optional<P256Verifier> forKey(ECPublicKey key) {
+        return POINTS.computeIfAbsent(key, P256Verifier::point).map(P256Verifier::new);
+    }
+
+    /** Whether {@code key} is on P-256 (the curve this verifier serves). */
+    static boolean serves(ECPublicKey key) {
+        return forKey(key).isPresent();
+    }
+
+    /** {@link #verify(byte[], byte[])} with {@code key}'s verifier; false for a key not on P-256. */
     static boolean verify(ECPublicKey key, byte[] data, byte[] signature) {
-        Optional<ECPoint> q = point(key);
-        if (q.isEmpty() || signature.length != SIGNATURE_BYTES) {
+        return forKey(key).map(v -> v.verify(data, signature)).orElse(false);
+    }
+
+    /**
+     * Whether {@code signature} (raw r||s, 64 bytes) is this key's ECDSA-SHA-256 signature of
+     * {@code data}. False for a signature of the wrong size or out of range.
+     */
+    boolean verify(byte[] data, byte[] signature) {
+        if (signature.length != SIGNATURE_BYTES) {
             return false;
         }
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
@@ -79,8 +98,7 @@ final class P256Verifier {
         }
         BigInteger e = new BigInteger(1, sha256(data));
         BigInteger w = s.modInverse(N);
-        ECPoint x = ECAlgorithms.sumOfTwoMultiplies(G, e.multiply(w).mod(N), q.get(),
-                r.multiply(w).mod(N));
+        ECPoint x = ECAlgorithms.sumOfTwoMultiplies(G, e.multiply(w).mod(N), q, r.multiply(w).mod(N));
         if (x.isInfinity()) {
             return false;
         }
@@ -93,24 +111,16 @@ final class P256Verifier {
         return rPlusN.compareTo(P) < 0 && CURVE.fromBigInteger(rPlusN).multiply(z2).equals(xRaw);
     }
 
-    /** The key as a validated point on P-256, cached; empty if the key is on another curve. */
+    /** The key as a validated point on P-256; empty if the key is on another curve. */
     private static Optional<ECPoint> point(ECPublicKey key) {
-        ECPoint cached = POINTS.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
         if (!isP256(key.getParams())) {
             return Optional.empty();
         }
-        // On the curve (and, P-256's cofactor being 1, in the group); throws for a point that is not.
-        ECPoint q;
-        try {
-            q = CURVE.validatePoint(key.getW().getAffineX(), key.getW().getAffineY());
+        try { // on the curve (and, P-256's cofactor being 1, in the group)
+            return Optional.of(CURVE.validatePoint(key.getW().getAffineX(), key.getW().getAffineY()));
         } catch (IllegalArgumentException notOnCurve) {
             return Optional.empty();
         }
-        POINTS.put(key, q);
-        return Optional.of(q);
     }
 
     private static boolean isP256(ECParameterSpec params) {

@@ -51,24 +51,22 @@ class P256VerifierTest {
     @Test
     void theOtherSignatureOfTheSamePairVerifiesAsWithTheJdk() throws Exception {
         // ECDSA accepts (r, n - s) as well as (r, s); so does the JDK.
-        KeyPair pair = keyPair("secp256r1");
-        ECPublicKey key = (ECPublicKey) pair.getPublic();
-        byte[] data = "passage".getBytes();
-        byte[] sig = CoseSignatures.sign(CoseSignatures.ES256, pair.getPrivate(), data);
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
-        byte[] mirrored = raw(new BigInteger(1, Arrays.copyOfRange(sig, 0, 32)), N.subtract(s));
+        Signed p = Signed.passage();
+        ECPublicKey key = p.key();
+        byte[] data = p.data();
+        byte[] mirrored = raw(p.r(), N.subtract(p.s()));
         assertEquals(jdk(key, data, mirrored), P256Verifier.verify(key, data, mirrored));
         assertTrue(P256Verifier.verify(key, data, mirrored));
     }
 
     @Test
     void outOfRangeAndMisSizedSignaturesAreRefused() throws Exception {
-        KeyPair pair = keyPair("secp256r1");
-        ECPublicKey key = (ECPublicKey) pair.getPublic();
-        byte[] data = "passage".getBytes();
-        byte[] sig = CoseSignatures.sign(CoseSignatures.ES256, pair.getPrivate(), data);
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 0, 32));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
+        Signed p = Signed.passage();
+        ECPublicKey key = p.key();
+        byte[] data = p.data();
+        byte[] sig = p.sig();
+        BigInteger r = p.r();
+        BigInteger s = p.s();
         for (byte[] bad : new byte[][] {
                 raw(BigInteger.ZERO, s), raw(r, BigInteger.ZERO), raw(N, s), raw(r, N), new byte[64], Arrays.copyOf(sig, 63), Arrays.copyOf(sig, 65), new byte[0]}) {
             assertFalse(P256Verifier.verify(key, data, bad), "refused: " + bad.length + " bytes");
@@ -99,6 +97,24 @@ class P256VerifierTest {
             assertFalse(P256Verifier.verify((ECPublicKey) a.getPublic(), data, sb));
             assertTrue(P256Verifier.verify((ECPublicKey) b.getPublic(), data, sb));
             assertFalse(P256Verifier.verify((ECPublicKey) b.getPublic(), data, sa));
+        }
+    }
+
+    /** A fresh P-256 key's signature of "passage", with r and s taken apart. */
+    private record Signed(ECPublicKey key, byte[] data, byte[] sig) {
+        static Signed passage() throws Exception {
+            KeyPair pair = keyPair("secp256r1");
+            byte[] data = "passage".getBytes();
+            return new Signed((ECPublicKey) pair.getPublic(), data,
+                    CoseSignatures.sign(CoseSignatures.ES256, pair.getPrivate(), data));
+        }
+
+        BigInteger r() {
+            return new BigInteger(1, Arrays.copyOfRange(sig, 0, 32));
+        }
+
+        BigInteger s() {
+            return new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
         }
     }
 

@@ -23,10 +23,7 @@ class DeliveryMarksTest {
 
     @Test
     void aPageThatBecameAllWaitingMarksWhileItWasReadIsNotTakenForAnEmptyOutbox() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE record (seq INTEGER PRIMARY KEY, delivered_at INTEGER)");
-            }
+        try (Connection db = recordTable()) {
             DeliveryMarks marks = new DeliveryMarks(db, CLOCK);
             List<JournalEntry> outbox = LongStream.rangeClosed(1, 2000).mapToObj(DeliveryMarksTest::entry).toList();
             marks.add(List.of(1L, 2L, 3L)); // acknowledged, mark not written yet
@@ -51,10 +48,7 @@ class DeliveryMarksTest {
 
     @Test
     void waitingMarksAreLeftOutAndTheRestComesInOrderUpToMax() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE record (seq INTEGER PRIMARY KEY, delivered_at INTEGER)");
-            }
+        try (Connection db = recordTable()) {
             DeliveryMarks marks = new DeliveryMarks(db, CLOCK);
             List<JournalEntry> outbox = LongStream.rangeClosed(1, 50).mapToObj(DeliveryMarksTest::entry).toList();
             marks.add(List.of(2L, 4L, 6L, 7L, 8L));
@@ -65,6 +59,15 @@ class DeliveryMarksTest {
             assertEquals(List.of(49L, 50L), marks.undelivered((after, max) -> page(outbox, after, max), 48, 5)
                     .stream().map(JournalEntry::seq).toList());
         }
+    }
+
+    /** An in-memory database with just the columns the marks write. */
+    private static Connection recordTable() throws java.sql.SQLException {
+        Connection db = DriverManager.getConnection("jdbc:sqlite::memory:");
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE record (seq INTEGER PRIMARY KEY, delivered_at INTEGER)");
+        }
+        return db;
     }
 
     private static List<JournalEntry> page(List<JournalEntry> outbox, long after, int max) {

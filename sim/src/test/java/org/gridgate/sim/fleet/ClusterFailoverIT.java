@@ -58,8 +58,7 @@ class ClusterFailoverIT {
                 RecordConsumer consumer = new RecordConsumer(cluster.natsUrls(), "gridgate", 3, store, 64,
                         Clock.systemUTC());
                 FleetGate gate = new FleetGate(dir.resolve("gate"), id, cluster.mqttUris(), timers, Clock.systemUTC())) {
-            try (io.nats.client.Connection nc = Nats.connect(Options.builder()
-                    .servers(cluster.natsUrls().toArray(String[]::new)).maxReconnects(-1).build())) {
+            try (io.nats.client.Connection nc = connect(cluster.natsUrls())) {
                 // Kept by the stream (interest retention) until read at the end, in the broker's order.
                 nc.jetStreamManagement().addOrUpdateConsumer(RecordStream.MQTT_STREAM, ConsumerConfiguration.builder()
                         .durable(AUDIT).filterSubject(RecordStream.filter("gridgate")).ackPolicy(AckPolicy.Explicit)
@@ -116,8 +115,7 @@ class ClusterFailoverIT {
         List<Long> seqs = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        try (io.nats.client.Connection nc = Nats.connect(Options.builder()
-                .servers(natsUrls.toArray(String[]::new)).maxReconnects(-1).build())) {
+        try (io.nats.client.Connection nc = connect(natsUrls)) {
             JetStreamSubscription audit = nc.jetStream().subscribe(null,
                     PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, AUDIT));
             while (seen.size() < expected && System.nanoTime() - deadline < 0) {
@@ -136,6 +134,10 @@ class ClusterFailoverIT {
             }
         }
         return seqs;
+    }
+
+    private static io.nats.client.Connection connect(List<String> natsUrls) throws Exception {
+        return Nats.connect(Options.builder().servers(natsUrls.toArray(String[]::new)).maxReconnects(-1).build());
     }
 
     private static List<Long> sortedCopy(List<Long> l) {

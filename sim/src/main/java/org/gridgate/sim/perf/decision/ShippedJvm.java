@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridgate.sim.perf.PerfOptions;
 import org.gridgate.sim.perf.PerfReport;
+import org.gridgate.sim.perf.process.UnitFlags;
 
 /**
  * Runs the decision suite in a child JVM started with the gate's own JVM options (those of
@@ -31,7 +32,7 @@ final class ShippedJvm {
      * The unit's options that shape latency and memory (its class-data archive only shortens
      * start-up), as the process suites read them; a test keeps that list in step with the unit file.
      */
-    static final List<String> FLAGS = org.gridgate.sim.perf.process.UnitFlags.BASE;
+    static final List<String> FLAGS = UnitFlags.BASE;
     private static final String NICE = "/usr/bin/nice";
     static final String LOADED = "decision_loaded_";
 
@@ -43,7 +44,7 @@ final class ShippedJvm {
 
     /** The options the child runs with, an experiment's ({@code -Dgridgate.perf.extraJvm}) marked as such. */
     private static String jvmNote() {
-        List<String> extra = org.gridgate.sim.perf.process.UnitFlags.experiment();
+        List<String> extra = UnitFlags.experiment();
         return String.join(" ", FLAGS) + (extra.isEmpty() ? "" : " + experiment: " + String.join(" ", extra));
     }
 
@@ -65,7 +66,7 @@ final class ShippedJvm {
         List<String> spin = new ArrayList<>();
         boolean niced = Files.isExecutable(Path.of(NICE));
         if (niced) {
-            spin.addAll(List.of(NICE, "-n", Integer.toString(-org.gridgate.sim.perf.process.UnitFlags.NICE)));
+            spin.addAll(List.of(NICE, "-n", Integer.toString(-UnitFlags.NICE)));
         }
         spin.addAll(List.of(java(), "-Xmx16m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 Spinner.class.getName()));
@@ -79,8 +80,8 @@ final class ShippedJvm {
             }
             report.note(LOADED + "load", "a second JVM spinning one thread (pid " + spinner.pid()
                     + ") throughout the loaded run, started and stopped by the bench; "
-                    + (niced ? "at nice " + -org.gridgate.sim.perf.process.UnitFlags.NICE
-                            + ", as far below the gate as the unit's Nice=" + org.gridgate.sim.perf.process.UnitFlags.NICE
+                    + (niced ? "at nice " + -UnitFlags.NICE
+                            + ", as far below the gate as the unit's Nice=" + UnitFlags.NICE
                             + " puts the gate above a nice-0 process"
                             : "at the gate's own priority (no " + NICE + " here)"));
             child(options, report, "decision", "decision-jvm-loaded", LOADED, "_loaded");
@@ -103,7 +104,7 @@ final class ShippedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(FLAGS);
-        cmd.addAll(org.gridgate.sim.perf.process.UnitFlags.experiment()); // later options win
+        cmd.addAll(UnitFlags.experiment()); // later options win
         cmd.add("--enable-native-access=ALL-UNNAMED"); // the jar's manifest grants it; -cp does not
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-Djava.awt.headless=true");
