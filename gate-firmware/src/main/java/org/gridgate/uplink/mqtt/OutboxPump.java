@@ -82,9 +82,25 @@ final class OutboxPump {
         }
     }
 
-    /** The connection is gone: nothing more is published until {@link #connected} has run. */
+    /**
+     * The connection is gone: nothing more is published until {@link #connected} has run, and Paho's
+     * copies of what it left unacknowledged are dropped, so that Paho does not retransmit them with
+     * the DUP flag on the next connect. Each comes back anyway: records as new publishes when the
+     * outbox restarts, the status with the connect, command results are journaled. Sending both
+     * would double every unacknowledged record, and a DUP retransmission is what Moquette 0.17
+     * cannot take: it routes one only to the subscribers it remembers failing for that packet id,
+     * and when it remembers none (it restarted, or only the PUBACK was lost) its session loop dies
+     * with "increment : 0" and acknowledges nothing more.
+     */
     void disconnected() {
         online = false;
+        for (IMqttDeliveryToken token : client.getPendingDeliveryTokens()) {
+            try {
+                client.removeMessage(token);
+            } catch (MqttException e) {
+                // acknowledged or removed meanwhile
+            }
+        }
     }
 
     /** Paho delivered a publish: a record's acknowledgement frees a slot of the window. */

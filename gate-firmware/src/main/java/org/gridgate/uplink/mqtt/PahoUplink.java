@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The uplink over MQTT 3.1.1 with Eclipse Paho. SQLite is the outbox, so Paho keeps nothing on disk
  * ({@link MemoryPersistence}) and every (re)connect resends from the oldest undelivered record
- * (at-least-once; the server drops duplicates by record id). The session is persistent
+ * as new publishes, not Paho's DUP retransmissions (at-least-once; the server drops duplicates by
+ * record id; see {@link OutboxPump#disconnected}). The session is persistent
  * ({@code cleanSession=false} under the fixed client id): a clustered broker keeps the gate's
  * subscriptions and the messages queued for it when the node it was connected to dies, and the
  * gate resumes that session on the next node of {@code mqtt.uris}. Paho's traps are
@@ -241,12 +242,12 @@ public final class PahoUplink implements Uplink {
     private void restartStalledLink(long waitedMillis) {
         linkState.to("no acknowledgement for " + waitedMillis / 1000
                 + " s with records out; connecting again to resend them");
-        pump.disconnected();
         try {
             client.disconnectForcibly(0, 1000);
         } catch (MqttException e) {
             // down anyway
         }
+        pump.disconnected();
         attemptConnect();
     }
 
@@ -282,7 +283,7 @@ public final class PahoUplink implements Uplink {
 
         @Override
         public void connectionLost(Throwable cause) {
-            pump.disconnected();
+            pump.disconnected(); // before Paho's reconnect, which this callback precedes
             linkState.to("connection lost (" + reason(cause) + "); reconnecting in the background");
         }
 

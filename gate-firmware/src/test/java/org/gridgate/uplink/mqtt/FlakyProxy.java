@@ -48,15 +48,20 @@ final class FlakyProxy implements AutoCloseable {
 
     private void acceptLoop() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
+                client = server.accept();
+            } catch (IOException e) {
+                continue; // closed: the loop ends
+            }
+            try {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(upstream);
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> relayPackets(upstream, client));
             } catch (IOException e) {
-                // server closed, or the broker refused: the client sees a dropped connection
+                closeQuietly(client); // the broker refused: the client sees a dropped connection
             }
         }
     }

@@ -152,6 +152,33 @@ class PahoUplinkTest {
         }
     }
 
+    /**
+     * Records whose PUBACKs were lost with the link go again as new publishes from the journal, not
+     * as Paho's DUP retransmissions: Moquette 0.17 routes a DUP publish only to the subscribers it
+     * remembers failing for that packet id, fails with "increment: 0" when it remembers none (after
+     * a restart, or when only the acknowledgement was lost), and never acknowledges it.
+     */
+    @Test
+    void recordsWhoseAcknowledgementsWereLostAreDeliveredAfterTheReconnect() throws Exception {
+        try (MoquetteBroker broker = new MoquetteBroker(port);
+                FlakyProxy link = new FlakyProxy(port);
+                MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "gridgate/sunflower-court/+/+");
+                UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 32)) {
+            gate.start();
+            Await.until(WAIT, "connected", gate.uplink::connected);
+            link.swallowAcks(true);
+            gate.append(20);
+            Await.until(WAIT, () -> "the broker routed all 20, server has " + UplinkFixture.records(server).size(),
+                    () -> UplinkFixture.records(server).size() >= 20);
+            assertEquals(20, gate.journal.stats().undelivered());
+            link.swallowAcks(false);
+            link.cut();
+            Await.until(WAIT, () -> "all delivered after the reconnect, " + gate.journal.stats(),
+                    () -> gate.journal.stats().undelivered() == 0);
+            UplinkFixture.assertAllInOrderAfterDedup(gate.appended(), UplinkFixture.records(server));
+        }
+    }
+
     @Test
     void failsOverToTheNextBrokerInTheList() throws Exception {
         String dead = "tcp://127.0.0.1:" + FreePort.find();
