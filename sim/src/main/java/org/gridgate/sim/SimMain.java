@@ -115,7 +115,7 @@ public final class SimMain {
             case "voice" -> org.gridgate.resident.voice.VoiceCommand.run(a.subList(1, a.size()), out, err);
             case "camera" -> org.gridgate.sim.devices.camera.CameraCommand.run(a.subList(1, a.size()), Clock.systemUTC(), out, err);
             case "fleet" -> {
-                Logging.setup(Level.WARNING);
+                Logging.setup(Boolean.getBoolean("gridgate.fleet.verbose") ? Level.INFO : Level.WARNING);
                 yield org.gridgate.sim.fleet.FleetCommand.run(a.subList(1, a.size()), out, err);
             }
             case "consume" -> {

@@ -50,6 +50,7 @@ public final class Fleet {
         List<String> problems = new ArrayList<>();
         List<FleetGate> gates = new ArrayList<>();
         List<ConsumerProcess> consumers = new ArrayList<>();
+        ClusterProbe[] probe = {null}; // started at the kill
         NatsCluster cluster = own ? NatsCluster.start(dir.resolve("cluster"), 3, 3) : null;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService passers = Executors.newFixedThreadPool(4);
@@ -90,7 +91,12 @@ public final class Fleet {
             List<Waits.Event> events = new ArrayList<>();
             if (own) {
                 long killAt = runMs / 3;
-                long restartAt = killAt + Math.max(15_000, runMs / 6);
+                // The dead node stays down long enough for every gate to fail over: NATS elects new
+                // leaders for the streams the node led after 4-10 s, 30 s and more on a busy machine
+                // (the probe measures it), and a gate's reconnect attempts back off meanwhile (1, 2,
+                // 4, 8 s between attempts of about 9 s each). Back sooner, the node is the first in
+                // the list of the gates that left it and takes them back.
+                long restartAt = killAt + Math.max(45_000, runMs / 6);
                 int[] node = {0};
                 events.add(new Waits.Event(killAt, () -> {
                     node[0] = busiestNode(gates, cluster);
@@ -103,6 +109,7 @@ public final class Fleet {
                     long t0 = System.nanoTime();
                     moved.forEach(g -> g.nodeKilled(uri, t0, failovers::add));
                     cluster.kill(node[0]);
+                    probe[0] = ClusterProbe.start(mqtt.stream().filter(u -> !u.equals(uri)).toList(), t0);
                     moved.forEach(g -> passers.execute(() -> passages.passNow(g))); // something to deliver now
                     out.printf(Locale.ROOT, "fleet: t=%ds broker node %s killed with %d gates on it%n",
                             killAt / 1000, cluster.nodes().get(node[0]).name(), moved.size());
@@ -145,12 +152,19 @@ public final class Fleet {
                     problems.add((moved.size() - failovers.size()) + " gates never acknowledged a record on another node");
                 }
                 out.println(Memory.line(gates.size(), rssBefore, rssRun, threads, cluster));
+                if (probe[0] != null) {
+                    probe[0].close();
+                    out.println(probe[0].line());
+                }
                 FleetResult r = Check.result(gates, view, new ArrayList<>(failovers), problems);
                 out.println(r.failoverLine());
                 out.println(Check.consumerLine(view));
                 return r;
             }
         } finally {
+            if (probe[0] != null) {
+                probe[0].close();
+            }
             timer.shutdownNow();
             passers.shutdownNow();
             try (ExecutorService closer = Executors.newFixedThreadPool(16)) {
