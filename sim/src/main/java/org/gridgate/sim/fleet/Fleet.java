@@ -153,7 +153,6 @@ public final class Fleet {
                 }
                 out.println(Memory.line(gates.size(), rssBefore, rssRun, threads, cluster));
                 if (probe[0] != null) {
-                    probe[0].close();
                     out.println(probe[0].line());
                 }
                 FleetResult r = Check.result(gates, view, new ArrayList<>(failovers), problems);
