@@ -90,6 +90,9 @@ class UpgradeIT {
                     return false;
                 }
             });
+            // A clean stop marks every record whose PUBACK reached the gate before its "offline" was
+            // acknowledged, and the broker acknowledges in order: all of them, even those the server
+            // had received a moment before the stop (see OutboxPump.stop).
             c.exec("systemctl", "stop", "gridgate").ok();
             List<String> stillWaiting = ids(journal, "SELECT id FROM record WHERE delivered_at IS NULL");
             assertTrue(stillWaiting.stream().noneMatch(waitingIds::contains), "acknowledged and marked: " + stillWaiting);

@@ -155,13 +155,31 @@ final class OutboxPump {
         closed = true;
     }
 
-    /** Stops the worker, waiting at most {@code wait} for the task it is running. */
+    /**
+     * Stops the worker, waiting at most {@code wait} for the task it is running. Its last task marks
+     * what was acknowledged since {@link #closing}: those acknowledgements queued no drain, and a
+     * record the broker has must not be sent again after the restart. Call it once the client is
+     * closed, when no more acknowledgements can arrive.
+     */
     void stop(Duration wait) {
+        try {
+            worker.execute(this::markLastAcknowledgements);
+        } catch (RejectedExecutionException e) {
+            // stopped already
+        }
         worker.shutdown();
         try {
             worker.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void markLastAcknowledgements() {
+        try {
+            outbox.flushMarks();
+        } catch (RuntimeException e) {
+            LOG.warn("uplink: could not mark the last acknowledged records; they will be sent again", e);
         }
     }
 
