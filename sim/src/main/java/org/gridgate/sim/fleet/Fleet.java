@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,8 @@ public final class Fleet {
     private static final String COMMUNITY = "district-7";
     private static final int START_BATCH = 50;
     private static final Duration CONNECT_WAIT = Duration.ofMinutes(5);
+    /** The longest a killed broker node stays down waiting for its gates to fail over. */
+    private static final Duration MAX_DOWN = Duration.ofMinutes(3);
 
     private Fleet() {}
 
@@ -51,6 +54,9 @@ public final class Fleet {
         List<FleetGate> gates = new ArrayList<>();
         List<ConsumerProcess> consumers = new ArrayList<>();
         ClusterProbe[] probe = {null}; // started at the kill
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] restart = new CompletableFuture[1]; // the killed node's return
+        ExecutorService restarter = Executors.newSingleThreadExecutor();
         NatsCluster cluster = own ? NatsCluster.start(dir.resolve("cluster"), 3, 3) : null;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService passers = Executors.newFixedThreadPool(4);
@@ -91,13 +97,8 @@ public final class Fleet {
             List<Waits.Event> events = new ArrayList<>();
             if (own) {
                 long killAt = runMs / 3;
-                // The dead node stays down long enough for every gate to fail over: NATS elects new
-                // leaders for the streams the node led after 4-10 s, 30 s and more on a busy machine
-                // (the probe measures it), and a gate's reconnect attempts back off meanwhile (1, 2,
-                // 4, 8 s between attempts of about 9 s each). Back sooner, the node is the first in
-                // the list of the gates that left it and takes them back.
-                long restartAt = killAt + Math.max(45_000, runMs / 6);
                 int[] node = {0};
+                long[] killedAt = {0};
                 events.add(new Waits.Event(killAt, () -> {
                     node[0] = busiestNode(gates, cluster);
                     String uri = cluster.nodes().get(node[0]).mqttUri();
@@ -107,6 +108,7 @@ public final class Fleet {
                         }
                     }
                     long t0 = System.nanoTime();
+                    killedAt[0] = t0;
                     moved.forEach(g -> g.nodeKilled(uri, t0, failovers::add));
                     cluster.kill(node[0]);
                     probe[0] = ClusterProbe.start(mqtt.stream().filter(u -> !u.equals(uri)).toList(), t0);
@@ -114,11 +116,22 @@ public final class Fleet {
                     out.printf(Locale.ROOT, "fleet: t=%ds broker node %s killed with %d gates on it%n",
                             killAt / 1000, cluster.nodes().get(node[0]).name(), moved.size());
                 }));
-                events.add(new Waits.Event(restartAt, () -> {
-                    cluster.restart(node[0]);
-                    out.printf(Locale.ROOT, "fleet: t=%ds broker node %s restarted%n", restartAt / 1000,
-                            cluster.nodes().get(node[0]).name());
-                }));
+                // Back while gates are still failing over, the node would be the first in the list of
+                // the gates that left it and take them back: after the least down time it stays down
+                // until every one of them has a record acknowledged by another node (docs/server.md).
+                long least = Math.max(15_000, runMs / 6);
+                events.add(new Waits.Event(killAt + least, () -> restart[0] = CompletableFuture.runAsync(() -> {
+                    try {
+                        boolean all = Waits.until(MAX_DOWN.minusMillis(least), () -> failovers.size() >= moved.size());
+                        cluster.restart(node[0]);
+                        long down = (System.nanoTime() - killedAt[0]) / 1_000_000_000L;
+                        out.printf(Locale.ROOT, "fleet: t=%ds broker node %s restarted after %d s down (%s)%n",
+                                killAt / 1000 + down, cluster.nodes().get(node[0]).name(), down,
+                                all ? "every gate of it had moved" : "not every gate of it had moved in " + MAX_DOWN);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("restarting broker node " + node[0] + ": " + e, e);
+                    }
+                }, restarter)));
             }
             if (!consumers.isEmpty()) {
                 long killAt = runMs / 2;
@@ -134,6 +147,9 @@ public final class Fleet {
             events.add(new Waits.Event(Math.max(runMs, events.stream().mapToLong(Waits.Event::atMs).max().orElse(0)),
                     passages::stop));
             Waits.play(timer, events);
+            if (restart[0] != null) {
+                restart[0].join(); // passages go on meanwhile
+            }
             long rssRun = Memory.rssKb(ProcessHandle.current().pid());
             int threads = Memory.threads(ProcessHandle.current().pid());
             passers.shutdown();
@@ -166,6 +182,7 @@ public final class Fleet {
             }
             timer.shutdownNow();
             passers.shutdownNow();
+            restarter.shutdownNow();
             try (ExecutorService closer = Executors.newFixedThreadPool(16)) {
                 gates.forEach(g -> closer.execute(g::close));
             }
