@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gridgate.config.GateIdentity;
@@ -54,8 +54,7 @@ public final class Fleet {
         List<FleetGate> gates = new ArrayList<>();
         List<ConsumerProcess> consumers = new ArrayList<>();
         ClusterProbe[] probe = {null}; // started at the kill
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Void>[] restart = new CompletableFuture[1]; // the killed node's return
+        Future<?>[] restart = {null}; // the killed node's return
         ExecutorService restarter = Executors.newSingleThreadExecutor();
         NatsCluster cluster = own ? NatsCluster.start(dir.resolve("cluster"), 3, 3) : null;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -120,18 +119,15 @@ public final class Fleet {
                 // the gates that left it and take them back: after the least down time it stays down
                 // until every one of them has a record acknowledged by another node (docs/server.md).
                 long least = Math.max(15_000, runMs / 6);
-                events.add(new Waits.Event(killAt + least, () -> restart[0] = CompletableFuture.runAsync(() -> {
-                    try {
-                        boolean all = Waits.until(MAX_DOWN.minusMillis(least), () -> failovers.size() >= moved.size());
-                        cluster.restart(node[0]);
-                        long down = (System.nanoTime() - killedAt[0]) / 1_000_000_000L;
-                        out.printf(Locale.ROOT, "fleet: t=%ds broker node %s restarted after %d s down (%s)%n",
-                                killAt / 1000 + down, cluster.nodes().get(node[0]).name(), down,
-                                all ? "every gate of it had moved" : "not every gate of it had moved in " + MAX_DOWN);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("restarting broker node " + node[0] + ": " + e, e);
-                    }
-                }, restarter)));
+                events.add(new Waits.Event(killAt + least, () -> restart[0] = restarter.submit(() -> {
+                    boolean all = Waits.until(MAX_DOWN.minusMillis(least), () -> failovers.size() >= moved.size());
+                    cluster.restart(node[0]);
+                    long down = (System.nanoTime() - killedAt[0]) / 1_000_000_000L;
+                    out.printf(Locale.ROOT, "fleet: t=%ds broker node %s restarted after %d s down (%s)%n",
+                            killAt / 1000 + down, cluster.nodes().get(node[0]).name(), down,
+                            all ? "every gate of it had moved" : "not every gate of it had moved in " + MAX_DOWN);
+                    return null;
+                })));
             }
             if (!consumers.isEmpty()) {
                 long killAt = runMs / 2;
@@ -148,7 +144,7 @@ public final class Fleet {
                     passages::stop));
             Waits.play(timer, events);
             if (restart[0] != null) {
-                restart[0].join(); // passages go on meanwhile
+                restart[0].get(); // the node may still be down when passages stop
             }
             long rssRun = Memory.rssKb(ProcessHandle.current().pid());
             int threads = Memory.threads(ProcessHandle.current().pid());
