@@ -8,20 +8,16 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridgate.testing.Await;
+import org.gridgate.testing.MqttSubscriber;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in drops duplicates, sees a gap and asks the gate, on its command topic, to resend it. */
 class CommunityServerIT {
-    private static MqttMessage record(String id, long seq) {
-        MqttMessage m = new MqttMessage(("{\"v\":1,\"id\":\"" + id + "\",\"seq\":" + seq
+    private static byte[] record(String id, long seq) {
+        return ("{\"v\":1,\"id\":\"" + id + "\",\"seq\":" + seq
                 + ",\"gate\":\"g1\",\"community\":\"c\",\"kind\":\"passage\",\"at\":\"2026-03-01T08:00:00Z\","
-                + "\"outcome\":\"granted\"}").getBytes(StandardCharsets.UTF_8));
-        m.setQos(1);
-        return m;
+                + "\"outcome\":\"granted\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -30,15 +26,14 @@ class CommunityServerIT {
                 CommunityServer server = new CommunityServer(broker.uri(), "gridgate", "c")) {
             org.gridgate.sim.pass.CommunityKey key = org.gridgate.sim.pass.CommunityKey.generate();
             server.signWith(key.kid(), key.pair().getPrivate());
-            MqttClient gate = new MqttClient(broker.uri(), "g1", new MemoryPersistence());
-            gate.connect();
             BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-            gate.subscribe("gridgate/c/g1/command", 1, (t, m) -> commands.add(new String(m.getPayload(),
-                    StandardCharsets.UTF_8)));
-            gate.publish("gridgate/c/g1/passage", record("a", 1));
-            gate.publish("gridgate/c/g1/passage", record("a", 1)); // resent after a reconnect
-            gate.publish("gridgate/c/g1/passage", record("b", 2));
-            gate.publish("gridgate/c/g1/passage", record("e", 5));
+            // The shared subscriber, which retries a first connection Moquette drops before its SUBACK.
+            MqttSubscriber gate = MqttSubscriber.into(r -> commands.add(new String(r.payload(), StandardCharsets.UTF_8)),
+                    broker.uri(), "g1", true, "gridgate/c/g1/command");
+            gate.publish("gridgate/c/g1/passage", record("a", 1), false);
+            gate.publish("gridgate/c/g1/passage", record("a", 1), false); // resent after a reconnect
+            gate.publish("gridgate/c/g1/passage", record("b", 2), false);
+            gate.publish("gridgate/c/g1/passage", record("e", 5), false);
 
             String command = commands.poll(30, TimeUnit.SECONDS);
             assertNotNull(command, "a resend request on the gate's command topic");
@@ -53,11 +48,10 @@ class CommunityServerIT {
             GateTally.Row row = server.table().get(0);
             assertEquals(List.of(new GateTally.Gap(3, 4)), row.gaps());
 
-            gate.publish("gridgate/c/g1/passage", record("c", 3));
-            gate.publish("gridgate/c/g1/passage", record("d", 4));
+            gate.publish("gridgate/c/g1/passage", record("c", 3), false);
+            gate.publish("gridgate/c/g1/passage", record("d", 4), false);
             Await.until(java.time.Duration.ofSeconds(30), "gap filled", () -> server.table().get(0).gaps().isEmpty());
             assertEquals(5, server.table().get(0).passages());
-            gate.disconnect();
             gate.close();
         }
     }

@@ -19,11 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridgate.config.CredentialConfig;
 import org.gridgate.config.GateConfig;
 import org.gridgate.credential.HealthCredential.PersonKind;
@@ -38,6 +33,7 @@ import org.gridgate.sim.devices.SimulatedThermometer;
 import org.gridgate.system.GateApp;
 import org.gridgate.system.Hardware;
 import org.gridgate.system.ServiceManager;
+import org.gridgate.testing.MqttSubscriber;
 import org.gridgate.timing.ExecutorScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,21 +65,15 @@ class SignedInboundIT {
             Hardware hardware = hw.hardware();
             ConcurrentLinkedQueue<JsonNode> results = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<JsonNode> status = new ConcurrentLinkedQueue<>();
-            MqttClient watcher = new MqttClient(broker.uri(), "it-watcher", new MemoryPersistence());
-            watcher.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {}
-
-                @Override
-                public void messageArrived(String topic, MqttMessage m) throws Exception {
-                    (topic.endsWith("/result") ? results : status).add(JSON.readTree(m.getPayload()));
+            // The shared subscriber: it retries a first connection that Moquette drops between CONNACK
+            // and SUBACK ("SUBSCRIBE received on already closed connection", seen under load).
+            MqttSubscriber watcher = MqttSubscriber.into(r -> {
+                try {
+                    (r.topic().endsWith("/result") ? results : status).add(JSON.readTree(r.payload()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {}
-            });
-            watcher.connect();
-            watcher.subscribe(new String[] {gatePrefix + "command/result", gatePrefix + "status"}, new int[] {1, 1});
+            }, broker.uri(), "it-watcher", true, gatePrefix + "command/result", gatePrefix + "status");
             try (CommunityServer server = new CommunityServer(broker.uri(), "gridgate", config.gate().community());
                     GateApp app = GateApp.start(config, hardware, Clock.systemUTC(), ServiceManager.NONE)) {
                 List<JsonNode> events = new ArrayList<>();
@@ -97,9 +87,8 @@ class SignedInboundIT {
                 await(WAIT, "signed roster in force", () -> app.loop().rosterSize() == 3);
 
                 // an unsigned roster (the old format) changes nothing and is reported
-                MqttMessage unsigned = new MqttMessage(RosterMessage.encode(1, java.time.Instant.now(), roster(1)));
-                unsigned.setQos(1);
-                watcher.publish("gridgate/" + config.gate().community() + "/roster", unsigned);
+                watcher.publish("gridgate/" + config.gate().community() + "/roster",
+                        RosterMessage.encode(1, java.time.Instant.now(), roster(1)), false);
                 await(WAIT, "inbound_rejected event", () -> has(events, "inbound_rejected"));
                 assertEquals(3, app.loop().rosterSize());
 
@@ -130,7 +119,6 @@ class SignedInboundIT {
                 JournalEntry last = app.journal().range(1, Long.MAX_VALUE, 1000).getLast();
                 assertTrue(last.seq() > 0);
             } finally {
-                watcher.disconnect();
                 watcher.close();
             }
         }
