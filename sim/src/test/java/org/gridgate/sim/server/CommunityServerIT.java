@@ -22,14 +22,14 @@ class CommunityServerIT {
 
     @Test
     void dropsDuplicatesAndRequestsAResendOfAGap() throws Exception {
+        BlockingQueue<String> commands = new LinkedBlockingQueue<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
-                CommunityServer server = new CommunityServer(broker.uri(), "gridgate", "c")) {
+                CommunityServer server = new CommunityServer(broker.uri(), "gridgate", "c");
+                // shared: it retries a first connection that Moquette drops before its SUBACK
+                MqttSubscriber gate = MqttSubscriber.into(r -> commands.add(new String(r.payload(),
+                        StandardCharsets.UTF_8)), broker.uri(), "g1", true, "gridgate/c/g1/command")) {
             org.gridgate.sim.pass.CommunityKey key = org.gridgate.sim.pass.CommunityKey.generate();
             server.signWith(key.kid(), key.pair().getPrivate());
-            BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-            // The shared subscriber, which retries a first connection Moquette drops before its SUBACK.
-            MqttSubscriber gate = MqttSubscriber.into(r -> commands.add(new String(r.payload(), StandardCharsets.UTF_8)),
-                    broker.uri(), "g1", true, "gridgate/c/g1/command");
             gate.publish("gridgate/c/g1/passage", record("a", 1), false);
             gate.publish("gridgate/c/g1/passage", record("a", 1), false); // resent after a reconnect
             gate.publish("gridgate/c/g1/passage", record("b", 2), false);
@@ -52,7 +52,6 @@ class CommunityServerIT {
             gate.publish("gridgate/c/g1/passage", record("d", 4), false);
             Await.until(java.time.Duration.ofSeconds(30), "gap filled", () -> server.table().get(0).gaps().isEmpty());
             assertEquals(5, server.table().get(0).passages());
-            gate.close();
         }
     }
 }

@@ -65,16 +65,15 @@ class SignedInboundIT {
             Hardware hardware = hw.hardware();
             ConcurrentLinkedQueue<JsonNode> results = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<JsonNode> status = new ConcurrentLinkedQueue<>();
-            // The shared subscriber: it retries a first connection that Moquette drops between CONNACK
-            // and SUBACK ("SUBSCRIBE received on already closed connection", seen under load).
-            MqttSubscriber watcher = MqttSubscriber.into(r -> {
-                try {
-                    (r.topic().endsWith("/result") ? results : status).add(JSON.readTree(r.payload()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, broker.uri(), "it-watcher", true, gatePrefix + "command/result", gatePrefix + "status");
-            try (CommunityServer server = new CommunityServer(broker.uri(), "gridgate", config.gate().community());
+            // shared: it retries a first connection that Moquette drops before its SUBACK
+            try (MqttSubscriber watcher = MqttSubscriber.into(r -> {
+                        try {
+                            (r.topic().endsWith("/result") ? results : status).add(JSON.readTree(r.payload()));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, broker.uri(), "it-watcher", true, gatePrefix + "command/result", gatePrefix + "status");
+                    CommunityServer server = new CommunityServer(broker.uri(), "gridgate", config.gate().community());
                     GateApp app = GateApp.start(config, hardware, Clock.systemUTC(), ServiceManager.NONE)) {
                 List<JsonNode> events = new ArrayList<>();
                 server.onRecord(r -> {
@@ -118,8 +117,6 @@ class SignedInboundIT {
                 await(WAIT, "command events delivered", () -> count(events, "command") == 2);
                 JournalEntry last = app.journal().range(1, Long.MAX_VALUE, 1000).getLast();
                 assertTrue(last.seq() > 0);
-            } finally {
-                watcher.close();
             }
         }
     }
