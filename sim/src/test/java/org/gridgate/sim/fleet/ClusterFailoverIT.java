@@ -116,8 +116,7 @@ class ClusterFailoverIT {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         try (io.nats.client.Connection nc = connect(natsUrls)) {
-            JetStreamSubscription audit = nc.jetStream().subscribe(null,
-                    PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, AUDIT));
+            JetStreamSubscription audit = bindAudit(nc, deadline);
             while (seen.size() < expected && System.nanoTime() - deadline < 0) {
                 for (Message m : audit.fetch(256, Duration.ofSeconds(2))) {
                     m.ack();
@@ -134,6 +133,25 @@ class ClusterFailoverIT {
             }
         }
         return seqs;
+    }
+
+    /**
+     * Binds the audit consumer. Right after a node was killed the cluster can take longer than the
+     * client's default 2 s to answer a JetStream API request (leaders are still being elected), so
+     * the request waits up to 10 s and is made again until {@code deadline}.
+     */
+    private static JetStreamSubscription bindAudit(io.nats.client.Connection nc, long deadline) throws Exception {
+        io.nats.client.JetStream js = nc.jetStream(
+                io.nats.client.JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(10)).build());
+        while (true) {
+            try {
+                return js.subscribe(null, PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, AUDIT));
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static io.nats.client.Connection connect(List<String> natsUrls) throws Exception {
