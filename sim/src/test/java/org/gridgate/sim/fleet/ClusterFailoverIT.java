@@ -138,18 +138,24 @@ class ClusterFailoverIT {
     /**
      * Binds the audit consumer. Right after a node was killed the cluster can take longer than the
      * client's default 2 s to answer a JetStream API request (leaders are still being elected), so
-     * the request waits up to 10 s and is made again until {@code deadline}.
+     * the request waits up to 10 s and is made again until {@code deadline}. A quick refusal (no
+     * responders while the stream has no leader) is paced at 250 ms, so the loop asks the cluster a
+     * few times a second rather than spinning; the last few refusals travel with the final one as suppressed.
      */
     private static JetStreamSubscription bindAudit(io.nats.client.Connection nc, long deadline) throws Exception {
         io.nats.client.JetStream js = nc.jetStream(
                 io.nats.client.JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(10)).build());
+        List<Exception> refusals = new ArrayList<>();
         while (true) {
             try {
                 return js.subscribe(null, PullSubscribeOptions.bind(RecordStream.MQTT_STREAM, AUDIT));
             } catch (java.io.IOException e) {
                 if (System.nanoTime() - deadline >= 0) {
+                    refusals.stream().skip(Math.max(0, refusals.size() - 5)).forEach(e::addSuppressed);
                     throw e;
                 }
+                refusals.add(e);
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // pacing between attempts
             }
         }
     }
