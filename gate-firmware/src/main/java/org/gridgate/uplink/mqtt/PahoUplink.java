@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -33,9 +31,12 @@ import org.slf4j.LoggerFactory;
  * ({@code cleanSession=false} under the fixed client id): a clustered broker keeps the gate's
  * subscriptions and the messages queued for it when the node it was connected to dies, and the
  * gate resumes that session on the next node of {@code mqtt.uris}. Paho's traps are
- * handled here: it does not retry the first connect (we do, with backoff and jitter on the
- * {@link Scheduler}), it does not resubscribe after a reconnect (we do, in {@code connectComplete}),
- * and its in-flight window defaults to 10 (we set the configured one).
+ * handled here: it does not retry the first connect, and its automatic reconnect waits exactly 1, 2,
+ * 4, 8 s, so every gate of a dead node would try the next node at the same instants. Both are ours
+ * instead: every connect, first or after a lost link, is retried on the {@link Scheduler} after an
+ * equal-jitter doubling wait, one attempt at a time ({@link Connector}). Paho does not resubscribe
+ * after a reconnect (we do, in {@code connectComplete}), and its in-flight window defaults to 10
+ * (we set the configured one).
  *
  * <p>This class owns the connection (connect, backoff, failover, status, close). Publishing the
  * journal's records is {@link OutboxPump}'s job on its own thread; handing what the server sends to
@@ -50,9 +51,7 @@ public final class PahoUplink implements Uplink {
 
     private final MqttConfig config;
     private final Topics topics;
-    private final Scheduler scheduler;
     private final UplinkTuning tuning;
-    private final Backoff backoff;
     private final StatusMessages status;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
@@ -60,16 +59,15 @@ public final class PahoUplink implements Uplink {
     private final AtomicBoolean started = new AtomicBoolean();
     private final LinkState linkState = new LinkState(LOG);
     private volatile boolean closed;
-    private volatile Scheduler.Cancellable retry;
+    private final Connector connector;
     private final AckWatch ackWatch;
 
     public PahoUplink(MqttConfig config, GateIdentity gate, Journal journal, Scheduler scheduler, Clock clock,
             UplinkTuning tuning) {
         this.config = Objects.requireNonNull(config);
         this.topics = Topics.of(config.topicRoot(), gate);
-        this.scheduler = Objects.requireNonNull(scheduler);
+        Objects.requireNonNull(scheduler);
         this.tuning = Objects.requireNonNull(tuning);
-        this.backoff = new Backoff(tuning.firstRetry(), tuning.maxRetry(), RandomGenerator.getDefault());
         int window = config.inflight() > 0 ? config.inflight() : 256;
         this.status = new StatusMessages(gate, clock);
         try {
@@ -83,8 +81,7 @@ public final class PahoUplink implements Uplink {
         // 3.1.1 only: by default Paho retries a failed connect as MQTT 3.1 ("MQIsdp"), which brokers such
         // as NATS refuse, doubling the attempts and hiding the first error behind a protocol error.
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay((int) tuning.maxRetry().toMillis());
+        options.setAutomaticReconnect(false); // ours, with jitter: see Connector
         options.setMaxInflight(window + STATUS_SLACK);
         options.setKeepAliveInterval(config.keepAliveS());
         options.setConnectionTimeout((int) Math.max(1, tuning.connectTimeout().toSeconds()));
@@ -97,6 +94,8 @@ public final class PahoUplink implements Uplink {
             }
         }
         BrokerLogin.apply(config, options, LOG);
+        this.connector = new Connector(client, options, scheduler,
+                new Backoff(tuning.firstRetry(), tuning.maxRetry(), RandomGenerator.getDefault()), linkState);
         this.pump = new OutboxPump(client, topics, new Outbox(journal, window, clock), tuning.connectTimeout());
         this.ackWatch = new AckWatch(scheduler, tuning.ackStall(), pump::unacknowledgedMillis,
                 () -> !closed && client.isConnected(), this::restartStalledLink);
@@ -110,7 +109,7 @@ public final class PahoUplink implements Uplink {
         client.setCallback(new Callbacks(
                 new Subscriptions(topics, config.maxInboundBytes(), Objects.requireNonNull(inbound))));
         linkState.to("connecting to " + config.uris());
-        attemptConnect();
+        connector.connectNow();
     }
 
     @Override
@@ -187,10 +186,7 @@ public final class PahoUplink implements Uplink {
         }
         closed = true;
         pump.closing();
-        Scheduler.Cancellable r = retry;
-        if (r != null) {
-            r.cancel();
-        }
+        connector.stop();
         long waitMs = tuning.closeTimeout().toMillis();
         try {
             if (client.isConnected()) {
@@ -209,35 +205,6 @@ public final class PahoUplink implements Uplink {
         linkState.to("closed");
     }
 
-    private void attemptConnect() {
-        if (closed) {
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    backoff.reset(); // connectComplete does the rest
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    retryLater(e);
-                }
-            });
-        } catch (MqttException e) {
-            retryLater(e);
-        }
-    }
-
-    private void retryLater(Throwable cause) {
-        if (closed || client.isConnected()) {
-            return;
-        }
-        linkState.to("broker unreachable (" + reason(cause) + "); retrying in the background");
-        retry = scheduler.schedule(backoff.next(), this::attemptConnect);
-    }
-
     /** Records out with no acknowledgement for {@code ackStall}: drop the link and make it again. */
     private void restartStalledLink(long waitedMillis) {
         linkState.to("no acknowledgement for " + waitedMillis / 1000
@@ -248,7 +215,7 @@ public final class PahoUplink implements Uplink {
             // down anyway
         }
         pump.disconnected();
-        attemptConnect();
+        connector.connectNow();
     }
 
     private void publishQuietly(String topic, byte[] payload) {
@@ -259,7 +226,7 @@ public final class PahoUplink implements Uplink {
         }
     }
 
-    private static String reason(Throwable t) {
+    static String reason(Throwable t) {
         return t == null ? "unknown" : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
@@ -283,8 +250,9 @@ public final class PahoUplink implements Uplink {
 
         @Override
         public void connectionLost(Throwable cause) {
-            pump.disconnected(); // before Paho's reconnect, which this callback precedes
+            pump.disconnected(); // before the reconnect, which resends from the journal
             linkState.to("connection lost (" + reason(cause) + "); reconnecting in the background");
+            connector.lost();
         }
 
         @Override

@@ -5,8 +5,10 @@ import java.time.Duration;
 /**
  * The uplink's timing knobs; {@link #DEFAULTS} for a gate, shorter ones for tests.
  *
- * @param firstRetry delay before the second attempt at the first connect (doubles up to maxRetry)
- * @param maxRetry cap of the first-connect backoff and of Paho's own reconnect delay
+ * @param firstRetry the first step of the connect backoff, after a failed connect or a lost link:
+ *     the wait is drawn between half of it and all of it, and each further step doubles
+ * @param maxRetry the largest step: a gate whose broker is gone waits between maxRetry/2 and maxRetry
+ *     between attempts
  * @param ackStall records out this long with no acknowledgement at all: the link is dropped and
  *     made again, which sends them again (see {@link AckWatch})
  */

@@ -15,13 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay in front of a broker whose connections the test can cut at will: the network
  * flapping while the broker itself stays up. It can also swallow the broker's PUBACKs while it
- * relays everything else (a broker that takes publishes and never acknowledges them).
+ * relays everything else (a broker that takes publishes and never acknowledges them), and it can
+ * hang up on every new connection at once, noting when each came (the broker gone, as a client
+ * that keeps trying sees it).
  */
 final class FlakyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean swallowAcks;
+    private volatile boolean hangUp;
+    private final List<Long> hungUp = new CopyOnWriteArrayList<>();
 
     FlakyProxy(int target) throws IOException {
         this.target = target;
@@ -36,6 +40,16 @@ final class FlakyProxy implements AutoCloseable {
     /** From now on the broker's PUBACKs are dropped (or, with false, relayed again). */
     void swallowAcks(boolean on) {
         swallowAcks = on;
+    }
+
+    /** From now on every new connection is closed as soon as it is accepted (with false, relayed again). */
+    void hangUp(boolean on) {
+        hangUp = on;
+    }
+
+    /** When ({@link System#nanoTime}) each connection that was hung up on was accepted, in order. */
+    List<Long> hungUp() {
+        return List.copyOf(hungUp);
     }
 
     /** Drops every connection now open; new ones are accepted again right away. */
@@ -53,6 +67,11 @@ final class FlakyProxy implements AutoCloseable {
                 client = server.accept();
             } catch (IOException e) {
                 continue; // closed: the loop ends
+            }
+            if (hangUp) {
+                hungUp.add(System.nanoTime());
+                closeQuietly(client);
+                continue;
             }
             try {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);

@@ -179,6 +179,56 @@ class PahoUplinkTest {
         }
     }
 
+    /**
+     * After a lost link the gate itself connects again, not Paho's automatic reconnect (which waits
+     * exactly 1, 2, 4, 8 s, the same instants for every gate of a dead node). Each wait is drawn
+     * between half and all of a step that doubles up to the cap (50, 100, 200, 400, 500 ms with the
+     * test tuning), and there is one attempt per wait: no two connections reach the broker's address
+     * closer together than the wait drawn between them. Only lower bounds on time are asserted, so a
+     * busy machine cannot fail it.
+     */
+    @Test
+    void aLostLinkIsMadeAgainAfterJitteredDoublingWaits() throws Exception {
+        try (MoquetteBroker broker = new MoquetteBroker(port);
+                FlakyProxy link = new FlakyProxy(port);
+                MqttSubscriber server = MqttSubscriber.keeping(uri, "server", true, "gridgate/sunflower-court/+/+");
+                UplinkFixture gate = new UplinkFixture(dir, List.of("tcp://127.0.0.1:" + link.port()), 16)) {
+            gate.start();
+            Await.until(WAIT, "connected", gate.uplink::connected);
+            int before = gate.delays.size();
+            link.hangUp(true); // the broker is gone for whoever connects from now on
+            link.cut();
+            Await.until(WAIT, "link down", () -> !gate.uplink.connected());
+            gate.append(10);
+            Await.until(WAIT, () -> "five attempts while the broker is gone, saw " + link.hungUp().size(),
+                    () -> link.hungUp().size() >= 5);
+            List<Long> attempts = link.hungUp();
+            List<Duration> waits = gate.delays.stream().skip(before)
+                    .filter(d -> d.compareTo(UplinkFixture.FAST.maxRetry()) <= 0).toList();
+            link.hangUp(false);
+            Await.until(WAIT, () -> "outage records delivered once the broker is back, " + gate.journal.stats(),
+                    () -> gate.journal.stats().undelivered() == 0);
+            UplinkFixture.assertAllInOrderAfterDedup(gate.appended(), UplinkFixture.records(server));
+
+            assertTrue(attempts.size() <= waits.size(),
+                    () -> "one attempt per wait: " + attempts.size() + " attempts, waits " + waits);
+            long[] stepsMs = {50, 100, 200, 400, 500};
+            for (int i = 0; i < stepsMs.length; i++) {
+                Duration w = waits.get(i);
+                long step = stepsMs[i];
+                assertTrue(w.toNanos() >= step * 1_000_000 / 2 && w.toNanos() <= step * 1_000_000,
+                        () -> "wait " + w + " within [" + step / 2 + ", " + step + "] ms; all waits " + waits);
+            }
+            for (int i = 1; i < 5; i++) {
+                long gap = attempts.get(i) - attempts.get(i - 1);
+                Duration w = waits.get(i);
+                assertTrue(gap >= w.toNanos(), "attempt " + i + " came " + gap / 1_000_000 + " ms after the one "
+                        + "before, sooner than its wait " + w + "; waits " + waits);
+            }
+            assertTrue(waits.stream().distinct().count() > 1, () -> "jittered, not fixed: " + waits);
+        }
+    }
+
     @Test
     void failsOverToTheNextBrokerInTheList() throws Exception {
         String dead = "tcp://127.0.0.1:" + FreePort.find();

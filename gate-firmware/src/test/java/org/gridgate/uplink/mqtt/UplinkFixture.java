@@ -44,6 +44,8 @@ final class UplinkFixture implements AutoCloseable {
     final PahoUplink uplink;
     final ExecutorScheduler executor = new ExecutorScheduler("test-scheduler");
     final AtomicInteger scheduled = new AtomicInteger();
+    /** Every delay the uplink asked its scheduler for, in order (connect waits and the ack watch's looks). */
+    final ConcurrentLinkedQueue<Duration> delays = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> inbound = new ConcurrentLinkedQueue<>();
     private final List<JournalEntry> appended = new ArrayList<>();
 
@@ -60,6 +62,7 @@ final class UplinkFixture implements AutoCloseable {
                 new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC());
         Scheduler counting = (delay, action) -> {
             scheduled.incrementAndGet();
+            delays.add(delay);
             return executor.schedule(delay, action);
         };
         uplink = new PahoUplink(new MqttConfig(uris, "gate-7-test", "gridgate", inflight, 30), GATE, journal,
