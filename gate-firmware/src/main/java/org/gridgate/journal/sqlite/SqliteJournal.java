@@ -104,7 +104,7 @@ public final class SqliteJournal implements Journal {
             this.lastSeq = Schema.highWater(w);
             this.insert = w.prepareStatement(INSERT);
             this.marks = new DeliveryMarks(w, this.clock);
-            c = new WalCheckpointer(file, writeLock, checkpoints, policy);
+            c = new WalCheckpointer(file, writeLock, CommitCounter.on(w), checkpoints, policy);
             this.writer = w;
             this.reader = r;
             this.checkpointer = c;
@@ -230,11 +230,6 @@ public final class SqliteJournal implements Journal {
     /** What the checkpointer has done so far (for the status page and the bench). */
     public WalCheckpointer.Counts checkpoints() {
         return checkpointer.counts();
-    }
-
-    /** Test hook: one checkpoint turn now, on the caller's thread. */
-    void checkpointNow() {
-        checkpointer.runOnce();
     }
 
     @Override

@@ -129,6 +129,41 @@ class WalCheckpointerTest {
         }
     }
 
+    /**
+     * The gate's policy shape: not a checkpoint at every look, but once enough commits are in the log
+     * (here 10), or when the log holds some and the gate has gone quiet (here 60 s). At a gate that
+     * sees a person a minute, a checkpoint per look with something new would be one per passage.
+     */
+    @Test
+    void aCheckpointWaitsForEnoughCommitsOrForTheGateToGoQuiet() throws Exception {
+        try (SqliteJournal j = new SqliteJournal(dir.resolve("journal.db"), SqliteJournalTest.GATE,
+                SqliteJournalTest.ROOMY, clock, scheduler,
+                new WalCheckpointer.Policy(EVERY, 10, Duration.ofSeconds(60), 1L << 30))) {
+            scheduler.advance(EVERY); // the first look folds in whatever log the file came with
+            assertEquals(1, j.checkpoints().passive());
+
+            for (int i = 0; i < 9; i++) { // a passage every 30 s: nine commits, one short of the batch
+                append(j, 1);
+                scheduler.advance(Duration.ofSeconds(30));
+            }
+            assertEquals(1, j.checkpoints().passive(), "nine commits, each followed by 30 quiet looks");
+            long db = size("");
+            append(j, 1); // the tenth
+            scheduler.advance(EVERY);
+            assertEquals(2, j.checkpoints().passive(), "ten commits in the log: checkpointed");
+            assertTrue(size("") > db, "the pages went into the database file");
+
+            append(j, 3);
+            scheduler.advance(Duration.ofSeconds(50));
+            assertEquals(2, j.checkpoints().passive(), "three commits, 50 s quiet: not yet");
+            scheduler.advance(Duration.ofSeconds(20));
+            assertEquals(3, j.checkpoints().passive(), "a minute without a commit: the log is folded in");
+            scheduler.advance(Duration.ofMinutes(10));
+            assertEquals(3, j.checkpoints().passive(), "and nothing more while nothing comes");
+            assertEquals(13, j.stats().total());
+        }
+    }
+
     @Test
     void closingStopsTheSchedule() throws Exception {
         SqliteJournal j = open(1L << 30);

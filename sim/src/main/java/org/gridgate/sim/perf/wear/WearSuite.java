@@ -14,20 +14,25 @@ import org.gridgate.passage.Direction;
 import org.gridgate.journal.JournalEntry;
 import org.gridgate.journal.RecordKind;
 import org.gridgate.journal.sqlite.SqliteJournal;
+import org.gridgate.journal.sqlite.WalCheckpointer;
 import org.gridgate.passage.sqlite.SqliteHistory;
 import org.gridgate.sim.perf.PerfOptions;
 import org.gridgate.sim.perf.PerfReport;
 import org.gridgate.sim.perf.PerfSuite;
 import org.gridgate.sim.perf.micro.DecisionBodies;
 import org.gridgate.timing.ManualClock;
+import org.gridgate.timing.ManualScheduler;
 
 /**
  * {@code wear}: bytes written to the card per passage. The gate's own storage code (journal, history)
  * on a loop-mounted ext4 image, driven as a quiet gate drives it: each passage is a decision record,
  * the door's opened and closed events (three durable commits), the history row for quotas and
  * anti-passback, and one acknowledgement per record as its PUBACK comes (no batching, the worst case
- * and the normal one at a gate that sees a person a minute). Warmed up past the first WAL checkpoint,
- * so checkpoints are in the figure at their steady rate. The device counts ext4's journal and metadata
+ * and the normal one at a gate that sees a person a minute). Time is simulated, a passage every 30 s,
+ * and the journal's checkpointer runs on that time too, with the gate's own policy: it makes, between
+ * two passages, the checkpoints a real gate makes at that pace (on the wall clock, a run of a few
+ * seconds would see a handful of checkpoints for thousands of passages). Warmed up past the first WAL
+ * checkpoint, so checkpoints are in the figure at their steady rate. The device counts ext4's journal and metadata
  * too: what the card's controller receives.
  */
 public final class WearSuite implements PerfSuite {
@@ -82,17 +87,19 @@ public final class WearSuite implements PerfSuite {
     /** @param door with the door contact's two events per passage, else the decision alone */
     static Result measure(LoopCard card, String name, boolean door, int warm, int measured) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T06:00:00Z"));
+        ManualScheduler time = new ManualScheduler(clock);
         Path state = Files.createDirectories(card.dir().resolve(name));
         try (SqliteJournal journal = new SqliteJournal(state.resolve("journal.db"), GATE,
-                        new SqliteJournal.Limits(Duration.ofDays(30), 256L << 20), clock);
+                        new SqliteJournal.Limits(Duration.ofDays(30), 256L << 20), clock, time,
+                        WalCheckpointer.Policy.DEFAULT);
                 SqliteHistory history = new SqliteHistory(state.resolve("history.db"), s -> s, Duration.ofDays(60))) {
             for (int i = 0; i < warm; i++) {
-                passage(journal, history, clock, i, door);
+                passage(journal, history, time, clock, i, door);
             }
             long device0 = card.bytesWritten();
             long app0 = wchar();
             for (int i = warm; i < warm + measured; i++) {
-                passage(journal, history, clock, i, door);
+                passage(journal, history, time, clock, i, door);
             }
             long app = wchar() - app0;
             long device = card.bytesWritten() - device0;
@@ -100,9 +107,9 @@ public final class WearSuite implements PerfSuite {
         }
     }
 
-    private static void passage(SqliteJournal journal, SqliteHistory history, ManualClock clock, int i,
-            boolean door) throws Exception {
-        clock.advance(Duration.ofSeconds(30));
+    private static void passage(SqliteJournal journal, SqliteHistory history, ManualScheduler time,
+            ManualClock clock, int i, boolean door) throws Exception {
+        time.advance(Duration.ofSeconds(30)); // the checkpoints of the quiet time since the last passage
         Instant now = clock.instant();
         JournalEntry decision = journal.append(RecordKind.PASSAGE, now, DecisionBodies.body(i));
         history.granted(String.format("R-%04d", i % 500), "1-" + (i % 200), i % 2 == 0 ? Direction.ENTRY
