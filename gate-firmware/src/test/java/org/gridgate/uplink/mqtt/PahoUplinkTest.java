@@ -87,7 +87,7 @@ class PahoUplinkTest {
         try (UplinkFixture gate = new UplinkFixture(dir, List.of(uri), 16)) {
             gate.start(); // no broker: the first connect fails, Paho alone would give up here
             gate.append(40);
-            Await.until(WAIT, "three failed connect attempts", () -> gate.scheduled.get() >= 3);
+            Await.until(WAIT, "three failed connect attempts", () -> gate.delays.size() >= 3);
             assertFalse(gate.uplink.connected());
             assertEquals(1, lines.stream().filter(l -> l.contains("unreachable")).count(),
                     () -> "one log line for the state, not one per attempt: " + lines);

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gridgate.config.GateIdentity;
 import org.gridgate.config.MqttConfig;
 import org.gridgate.journal.JournalEntry;
@@ -43,7 +42,6 @@ final class UplinkFixture implements AutoCloseable {
     final SqliteJournal journal;
     final PahoUplink uplink;
     final ExecutorScheduler executor = new ExecutorScheduler("test-scheduler");
-    final AtomicInteger scheduled = new AtomicInteger();
     /** Every delay the uplink asked its scheduler for, in order (connect waits and the ack watch's looks). */
     final ConcurrentLinkedQueue<Duration> delays = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> inbound = new ConcurrentLinkedQueue<>();
@@ -60,13 +58,12 @@ final class UplinkFixture implements AutoCloseable {
     UplinkFixture(Path dir, List<String> uris, int inflight, UplinkTuning tuning) throws JournalException {
         journal = new SqliteJournal(dir.resolve("journal.db"), GATE,
                 new SqliteJournal.Limits(Duration.ofDays(30), 1L << 30), Clock.systemUTC());
-        Scheduler counting = (delay, action) -> {
-            scheduled.incrementAndGet();
+        Scheduler recording = (delay, action) -> {
             delays.add(delay);
             return executor.schedule(delay, action);
         };
         uplink = new PahoUplink(new MqttConfig(uris, "gate-7-test", "gridgate", inflight, 30), GATE, journal,
-                counting, Clock.systemUTC(), tuning);
+                recording, Clock.systemUTC(), tuning);
     }
 
     void start() {
